@@ -1,0 +1,67 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { pretokenizedDocs, tokenize, tokenizer } from './tokenizer.ts';
+import { Doc } from './doc.ts';
+
+const words = (text: string) => tokenize(text).tokens.map((t) => t.text);
+
+test('splits clitics the UD way', () => {
+  assert.deepEqual(words("They don't know it's over; we can't."), ['They', 'do', "n't", 'know', 'it', "'s", 'over', ';', 'we', 'ca', "n't", '.']);
+  assert.deepEqual(words('She’ll say they’re here.'), ['She', '’ll', 'say', 'they', '’re', 'here', '.']);
+});
+
+test('keeps apostrophes inside Arabic-derived names', () => {
+  assert.deepEqual(words("Kata'ib Hezbollah and Asa'ib Ahl al-Haq"), ["Kata'ib", 'Hezbollah', 'and', "Asa'ib", 'Ahl', 'al', '-', 'Haq']);
+});
+
+test('splits hyphens as EWT does, except after kept prefixes', () => {
+  assert.deepEqual(words('Iran-backed al-Maliki sent e-mail to non-state co-workers'), ['Iran', '-', 'backed', 'al', '-', 'Maliki', 'sent', 'e-mail', 'to', 'non-state', 'co-workers']);
+  assert.deepEqual(words('Call 281-435-0295 about 1990-1991'), ['Call', '281-435-0295', 'about', '1990', '-', '1991']);
+});
+
+test('keeps abbreviation periods and splits sentence periods', () => {
+  const r = tokenize('Gen. Smith met U.S. officials on Sept. 5. He left.');
+  assert.deepEqual(r.tokens.map((t) => t.text), ['Gen.', 'Smith', 'met', 'U.S.', 'officials', 'on', 'Sept.', '5', '.', 'He', 'left', '.']);
+  assert.equal(r.sentences.length, 2);
+});
+
+test('quotes, brackets, ellipses, numbers, URLs and e-mails', () => {
+  assert.deepEqual(words('“Wait…” (he said) 1,000.5 $50 at http://example.com/a?b=1, x@y.org.'), [
+    '“', 'Wait', '…', '”', '(', 'he', 'said', ')', '1,000.5', '$', '50', 'at', 'http://example.com/a?b=1', ',', 'x@y.org', '.',
+  ]);
+});
+
+test('offsets point into the original text', () => {
+  const text = '  The  (Coordinating Framework) alliance.\n\nNext paragraph';
+  const r = tokenize(text);
+  for (const t of r.tokens) assert.equal(text.slice(t.start, t.end), t.text);
+  assert.equal(r.sentences.length, 2);
+  const s0 = r.sentences[0]!;
+  assert.equal(text.slice(s0.start, s0.end), 'The  (Coordinating Framework) alliance.');
+  assert.ok(r.tokens.every((t, i) => t.sentence === (i < s0.endToken ? 0 : 1)));
+});
+
+test('a closing quote after the period stays in the sentence', () => {
+  const r = tokenize('He said, “It could happen soon.” Then he left.');
+  assert.equal(r.sentences.length, 2);
+  assert.equal(r.tokens[r.sentences[0]!.endToken - 1]!.text, '”');
+});
+
+test('pretokenized input keeps sentences and tokens exactly', () => {
+  const docs = pretokenizedDocs('Hello world .\nA - B\n\nSecond doc');
+  assert.equal(docs.length, 2);
+  assert.equal(docs[0]!.text, 'Hello world .\nA - B');
+  assert.deepEqual(docs[0]!.tokens.map((t) => t.text), ['Hello', 'world', '.', 'A', '-', 'B']);
+  assert.deepEqual(docs[0]!.sentences.map((s) => [s.firstToken, s.endToken]), [[0, 3], [3, 6]]);
+  for (const t of docs[0]!.tokens) assert.equal(docs[0]!.text.slice(t.start, t.end), t.text);
+});
+
+test('the stage fills doc.sentences and doc.tokens', () => {
+  const stage = tokenizer();
+  assert.equal(stage.name, 'tokenizer');
+  assert.deepEqual(stage.assigns, ['sentences', 'tokens']);
+  const doc = new Doc('Hamas fired rockets. Israel responded.', { id: 'd', language: 'en' });
+  stage.run(doc, { warn: () => {} });
+  assert.equal(doc.sentences.length, 2);
+  assert.equal(doc.tokens.length, 7);
+});
