@@ -1,0 +1,400 @@
+/**
+ * @module extract/claims
+ * The `claims` stage: every reported statement becomes a `Claim` with its attribution chain
+ * (content ← source ← outlet), cue, anonymity, hedges and certainty.
+ *
+ * Rules (docs/events.md has the full list):
+ *  1. Cues: a reporting verb (cues.ts) or "according to X". The speaker is the verb's subject or
+ *     passive agent ("as reported by X"); the content is its clausal complement, else the clause
+ *     it modifies ("…, as reported by X" / "…, officials said"), else its object for
+ *     dissemination verbs.
+ *  2. Chains: "citing/quoting Y" makes Y the source and the speaker an intermediary (`via`); a
+ *     recipient outlet ("mentioned to the newspaper") is an intermediary too.
+ *  3. Continuation: a pronoun speaker ("They stressed") or a definite "the (same) sources" refers
+ *     to the most recent claim's source; a source already seen keeps its earlier `via`.
+ *  4. Inheritance: a sentence without a cue inherits the chain of the nearest claim in its
+ *     paragraph (preceding first). A paragraph without any cue inherits when it is the lead and
+ *     the second paragraph carries a chain, or when the paragraphs before and after it carry the
+ *     same source. Sentences opening with "Meanwhile"/"In the meantime" never inherit.
+ *  5. A speaker noun phrase that entity resolution left without an entity ("Iraqi politicians")
+ *     becomes a SOURCE entity (`createSources`), so every claim can name who says so.
+ */
+import type { Claim, Doc, Entity, Span } from '../nlp/doc.ts';
+import type { Stage } from '../pipeline/stage.ts';
+import { DocView } from './tree.ts';
+import {
+  CHAIN_LINKS, CUE_VERBS, OBJECT_CONTENT_VERBS, SPEAKER_PRONOUNS, UNNAMED_SOURCE_HEADS, VOICE_BREAKS,
+} from './claims/cues.ts';
+import { certaintyOf, findHedges, type CertaintyFactors } from './claims/certainty.ts';
+
+export interface ClaimDetectorOptions {
+  /** Create SOURCE entities for speakers entity resolution did not cover (default true). */
+  createSources?: boolean;
+  /** Let cue-less sentences and paragraphs inherit a reported chain (default true). */
+  inherit?: boolean;
+}
+
+/** A claim before ids and certainty are final. */
+interface Draft {
+  span: Span;
+  sentence: number;
+  cue?: Span;
+  speaker?: string;
+  /** The speaker refers back (pronoun / "the same sources"). */
+  anaphoric?: 'pronoun' | 'sources';
+  cited: string[];
+  recipient?: string;
+  quote: boolean;
+  inherited: boolean;
+}
+
+const OUTLET_WORDS = /\b(?:newspaper|paper|radio|television|tv|channel|agency|outlet|daily|magazine|website|news|times|post|press|journal|broadcaster)\b/i;
+
+function isOutlet(e: Entity | undefined): boolean {
+  if (!e) return false;
+  return e.subtype === 'media_outlet' || (e.type === 'ORGANIZATION' && OUTLET_WORDS.test(e.name + ' ' + e.mentions.map((m) => m.text).join(' ')));
+}
+
+/** Everything the claim detector needs while scanning one document. */
+class ClaimScanner {
+  readonly v: DocView;
+  readonly doc: Doc;
+  readonly opts: Required<ClaimDetectorOptions>;
+  private sourceSeq = 0;
+
+  constructor(doc: Doc, opts: Required<ClaimDetectorOptions>) {
+    this.doc = doc;
+    this.v = new DocView(doc);
+    this.opts = opts;
+  }
+
+  /** First entity whose mention starts within `max` tokens after token i (same sentence). */
+  entityAfter(i: number, max = 8): string | undefined {
+    const sent = this.v.tokens[i]!.sentence;
+    for (let j = i + 1; j < this.v.tokens.length && j <= i + max; j++) {
+      if (this.v.tokens[j]!.sentence !== sent) break;
+      if (this.v.tokenEntity[j]) return this.v.tokenEntity[j];
+    }
+    return undefined;
+  }
+
+  /** Nearest entity ending within `max` tokens before token i (same sentence). */
+  entityBefore(i: number, max = 8): string | undefined {
+    const sent = this.v.tokens[i]!.sentence;
+    for (let j = i - 1; j >= 0 && j >= i - max; j--) {
+      if (this.v.tokens[j]!.sentence !== sent) break;
+      if (this.v.tokenEntity[j]) return this.v.tokenEntity[j];
+    }
+    return undefined;
+  }
+
+  /** A SOURCE entity for an uncovered speaker NP headed by token h (rule 5). */
+  makeSource(h: number): string | undefined {
+    if (!this.opts.createSources) return undefined;
+    const t = this.v.tokens[h]!;
+    if (t.pos !== 'NOUN' && t.pos !== 'PROPN') return undefined;
+    const idx = this.v.subtree(h).filter((k) => {
+      const d = this.v.baseDep(k);
+      return !this.v.subtree(h).some((a) => a !== h && ['acl', 'relcl', 'appos', 'punct'].includes(this.v.baseDep(a)) && this.v.dominates(a, k)) && d !== 'punct';
+    });
+    const span = this.v.spanOf(idx);
+    if (!span) return undefined;
+    const existing = this.doc.entities.find((e) => e.mentions.some((m) => m.start === span.start && m.end === span.end));
+    if (existing) return existing.id;
+    let id: string;
+    do id = `src${++this.sourceSeq}`;
+    while (this.v.entityById.has(id));
+    const head = this.v.lemma(h).replace(/s$/, '');
+    const named = idx.some((k) => this.v.tokens[k]!.pos === 'PROPN');
+    const e: Entity = { id, type: 'SOURCE', name: this.doc.slice(span), mentions: [this.doc.textSpan(span)] };
+    if (!named && UNNAMED_SOURCE_HEADS.has(head)) e.anonymous = /^source/.test(head);
+    this.doc.entities.push(e);
+    this.v.entityById.set(id, e);
+    for (const k of idx) this.v.tokenEntity[k] ??= id;
+    return id;
+  }
+
+  /** The speaker of a cue verb: subject, or passive agent; with its anaphora kind. */
+  speakerOf(i: number): Pick<Draft, 'speaker' | 'anaphoric'> {
+    const subj = this.v.kids(i, 'nsubj').filter((k) => this.v.tokens[k]!.dep !== 'nsubj:pass')[0];
+    const agent = this.v.kids(i, 'obl', 'obl:agent').find((k) => this.v.caseOf(k) === 'by');
+    let h = agent ?? subj;
+    // "X continues to disseminate": the subject sits on the governing verb (xcomp chain)
+    if (h === undefined && this.v.baseDep(i) === 'xcomp') {
+      const gov = this.v.tokens[i]!.head;
+      h = this.v.kids(gov, 'nsubj')[0];
+    }
+    if (h !== undefined) {
+      const w = this.v.lower(h);
+      if (SPEAKER_PRONOUNS.has(w)) return { anaphoric: 'pronoun' };
+      const dets = this.v.kids(h, 'det', 'amod').map((k) => this.v.lower(k));
+      if (this.v.lemma(h) === 'source' && (dets.includes('same') || dets.includes('the') || dets.includes('these')) && !this.v.kids(h, 'amod').some((k) => this.v.lower(k) !== 'same')) {
+        return { speaker: this.v.entityOfNominal(h), anaphoric: 'sources' };
+      }
+      const e = this.v.entityOfNominal(h) ?? this.makeSource(h);
+      if (e) return { speaker: e };
+    }
+    // Linear fallback for parser misses: "by X" after the verb, else the entity just before it.
+    if (this.v.lower(i + 1) === 'by') return { speaker: this.entityAfter(i + 1, 6) };
+    const prev = this.v.lower(i - 1);
+    if (SPEAKER_PRONOUNS.has(prev)) return { anaphoric: 'pronoun' };
+    return { speaker: this.entityBefore(i, 6) };
+  }
+
+  /** Tokens of the content of a cue verb i (rule 1). */
+  contentOf(i: number): number[] {
+    const ccomp = this.v.kids(i, 'ccomp', 'parataxis').find((k) => this.v.tokens[k]!.start > this.v.tokens[i]!.start);
+    if (ccomp !== undefined) return this.v.subtree(ccomp);
+    if (OBJECT_CONTENT_VERBS.has(this.v.lemma(i))) {
+      const obj = this.v.kids(i, 'obj')[0];
+      if (obj !== undefined) return this.v.subtree(obj);
+    }
+    const d = this.v.baseDep(i);
+    const head = this.v.tokens[i]!.head;
+    if ((d === 'advcl' || d === 'parataxis' || d === 'ccomp' || d === 'acl') && head >= 0) {
+      return this.v.subtree(head, new Set([i]));
+    }
+    // Root cue with the content before it ("…, officials said"): children clauses other than subject
+    const ccLeft = this.v.kids(i, 'ccomp', 'parataxis')[0];
+    if (ccLeft !== undefined) return this.v.subtree(ccLeft);
+    // No usable tree: the rest of the sentence after the cue
+    const s = this.doc.sentences[this.v.tokens[i]!.sentence]!;
+    const out: number[] = [];
+    for (let k = i + 1; k < s.endToken; k++) out.push(k);
+    return out;
+  }
+
+  /** "citing Y" / "quoting Y" linked to cue i: the cited entities. */
+  citedFor(i: number, stop: number): string[] {
+    const s = this.doc.sentences[this.v.tokens[i]!.sentence]!;
+    const out: string[] = [];
+    for (let k = s.firstToken; k < s.endToken; k++) {
+      if (!CHAIN_LINKS.has(this.v.lower(k))) continue;
+      // attached to this cue in the tree, or (no tree) the first link after it and before the next cue
+      const attached = this.v.parsed ? this.v.dominates(i, k) || this.v.tokens[k]!.head === this.v.tokens[i]!.head : k > i && k < stop;
+      if (!attached) continue;
+      const obj = this.v.kids(k, 'obj')[0];
+      let es = obj !== undefined ? this.v.entitiesOfArg(obj) : [];
+      if (es.length === 0 && obj !== undefined) {
+        const made = this.makeSource(obj);
+        if (made) es = [made];
+      }
+      if (es.length === 0) {
+        const e = this.entityAfter(k, 6);
+        if (e) es = [e];
+      }
+      for (const e of es) if (!out.includes(e)) out.push(e);
+    }
+    return out;
+  }
+
+  /** Recipient of "mentioned to X" / "told X": an entity. */
+  recipientOf(i: number): string | undefined {
+    const to = this.v.kids(i, 'obl').find((k) => this.v.caseOf(k) === 'to');
+    const obj = this.v.lemma(i) === 'tell' ? this.v.kids(i, 'obj', 'iobj')[0] : undefined;
+    const h = to ?? obj;
+    if (h !== undefined) return this.v.entityOfNominal(h);
+    if (this.v.lower(i + 1) === 'to' || this.v.lower(i + 2) === 'to') return this.entityAfter(i, 5);
+    return undefined;
+  }
+
+  /** All cue-based drafts in sentence si. */
+  scanSentence(si: number): Draft[] {
+    const s = this.doc.sentences[si]!;
+    const out: Draft[] = [];
+    const cues: number[] = [];
+    for (let k = s.firstToken; k < s.endToken; k++) {
+      const t = this.v.tokens[k]!;
+      const lemma = this.v.lemma(k);
+      if (CUE_VERBS.has(lemma) && (t.pos === 'VERB' || t.pos === '') && !['amod', 'compound'].includes(this.v.baseDep(k))) {
+        // "point" only as "point out"; "expect"/"believe" only with a clausal complement
+        if (lemma === 'point' && this.v.lower(k + 1) !== 'out') continue;
+        if (['believe', 'expect', 'estimate', 'predict', 'add', 'write', 'post', 'spread'].includes(lemma) && this.v.parsed && this.v.kids(k, 'ccomp', 'obj').length === 0 && this.v.baseDep(k) !== 'parataxis') continue;
+        cues.push(k);
+      }
+      if (this.v.lower(k) === 'according' && this.v.lower(k + 1) === 'to') cues.push(k);
+    }
+    cues.forEach((k, n) => {
+      const stop = cues[n + 1] ?? s.endToken;
+      if (this.v.lower(k) === 'according') {
+        out.push(this.accordingTo(k, si));
+        return;
+      }
+      const sp = this.speakerOf(k);
+      const content = this.contentOf(k).filter((j) => j !== k);
+      const span = this.v.spanOf(content) ?? { start: s.start, end: s.end };
+      const between = this.doc.text.slice(this.v.tokens[k]!.end, span.start + 1);
+      const quote = /[“"]\s*$/.test(between) || /^\s*(?:that\s+)?[“"]/i.test(this.doc.text.slice(this.v.tokens[k]!.end, span.end));
+      const d: Draft = { span, sentence: si, cue: this.cueSpan(k), cited: this.citedFor(k, stop), quote, inherited: false };
+      if (sp.speaker) d.speaker = sp.speaker;
+      if (sp.anaphoric) d.anaphoric = sp.anaphoric;
+      const r = this.recipientOf(k);
+      if (r && r !== d.speaker) d.recipient = r;
+      out.push(d);
+    });
+    return out;
+  }
+
+  /** Cue span: the verb, widened to "as reported by" / "mentioned to" when those words are there. */
+  cueSpan(k: number): Span {
+    let a = k;
+    let b = k;
+    if (this.v.lower(k - 1) === 'as') a = k - 1;
+    if (this.v.lower(k + 1) === 'by' || (this.v.lower(k + 1) === 'to' && this.v.lemma(k) !== 'say')) b = k + 1;
+    if (this.v.lower(k + 1) === 'out') b = k + 1;
+    return { start: this.v.tokens[a]!.start, end: this.v.tokens[b]!.end };
+  }
+
+  /** "According to X, content": X is the speaker; content is the rest of the sentence. */
+  accordingTo(k: number, si: number): Draft {
+    const s = this.doc.sentences[si]!;
+    // the nominal governed by "according to": its head in UD, else the next entity
+    const t = this.v.tokens[k]!;
+    let nominal = this.v.baseDep(k) === 'case' && t.head > k ? t.head : -1;
+    let speaker: string | undefined;
+    let anaphoric: Draft['anaphoric'];
+    if (nominal >= 0) {
+      const dets = this.v.kids(nominal, 'det', 'amod').map((j) => this.v.lower(j));
+      if (this.v.lemma(nominal) === 'source' && !this.v.kids(nominal, 'amod').some((j) => this.v.lower(j) !== 'same') && (dets.includes('the') || dets.includes('same'))) anaphoric = 'sources';
+      speaker = this.v.entityOfNominal(nominal) ?? (anaphoric ? undefined : this.makeSource(nominal));
+    } else {
+      speaker = this.entityAfter(k + 1, 6);
+      // without a tree, the NP ends at the first comma
+      for (let j = k + 2; j < s.endToken; j++) if (this.v.tokens[j]!.text === ',') { nominal = j - 1; break; }
+      const words = this.doc.text.slice(this.v.tokens[k + 1]!.end, this.v.tokens[Math.max(nominal, k + 2)]!.end).toLowerCase();
+      if (/^\s*the\s+(?:same\s+)?sources?\b/.test(words)) anaphoric = 'sources';
+    }
+    const cueEnd = nominal >= 0 ? Math.max(...this.v.subtree(nominal), nominal) : k + 1;
+    const contentIdx: number[] = [];
+    for (let j = s.firstToken; j < s.endToken; j++) if (j < k || j > cueEnd) contentIdx.push(j);
+    const span = this.v.spanOf(contentIdx) ?? { start: s.start, end: s.end };
+    const d: Draft = { span, sentence: si, cue: { start: t.start, end: this.v.tokens[k + 1]!.end }, cited: [], quote: false, inherited: false };
+    if (speaker) d.speaker = speaker;
+    if (anaphoric) d.anaphoric = anaphoric;
+    return d;
+  }
+}
+
+/** Turn drafts into claims, resolving anaphora and carrying chains over (rules 2–3). */
+function finalize(doc: Doc, v: DocView, drafts: Draft[]): Claim[] {
+  const claims: Claim[] = [];
+  const isAnonymous = (id: string) => v.entityById.get(id)?.anonymous === true;
+  let n = 0;
+  for (const d of drafts) {
+    let attributedTo: string[] = [];
+    let via: string[] = [];
+    const prev = claims.length > 0 ? claims[claims.length - 1] : undefined;
+    if (d.cited.length > 0) {
+      attributedTo = d.cited;
+      if (d.speaker) via = [d.speaker];
+    } else if (d.anaphoric === 'pronoun' && prev) {
+      attributedTo = [...prev.attributedTo];
+      via = [...prev.via];
+    } else if (d.anaphoric === 'sources') {
+      // the most recent claim whose source is an (anonymous) source group
+      const back = [...claims].reverse().find((c) => c.attributedTo.some((e) => v.entityById.get(e)?.type === 'SOURCE' || isAnonymous(e)));
+      if (back) {
+        attributedTo = [...back.attributedTo];
+        via = [...back.via];
+      } else if (d.speaker) attributedTo = [d.speaker];
+    } else if (d.speaker) {
+      attributedTo = [d.speaker];
+      // a source seen before keeps the intermediaries it had
+      const back = [...claims].reverse().find((c) => c.attributedTo.includes(d.speaker!) && c.via.length > 0);
+      if (back) via = [...back.via];
+    }
+    if (d.recipient && isOutlet(v.entityById.get(d.recipient)) && !via.includes(d.recipient)) via.push(d.recipient);
+    if (d.recipient && !isOutlet(v.entityById.get(d.recipient)) && via.length === 0 && v.entityById.get(d.recipient)?.type === 'ORGANIZATION') via.push(d.recipient);
+    via = via.filter((e) => !attributedTo.includes(e));
+    const sentence = doc.sentences[d.sentence]!;
+    const hedges = findHedges(doc.text.slice(Math.min(sentence.start, d.span.start), Math.max(sentence.end, d.span.end)));
+    const anonymous = attributedTo.length > 0 && attributedTo.every(isAnonymous);
+    const kind: CertaintyFactors['sourceKind'] = attributedTo.length === 0 ? 'none'
+      : anonymous ? 'anonymous'
+      : attributedTo.some((e) => ['PERSON', 'ORGANIZATION', 'LOCATION'].includes(v.entityById.get(e)?.type ?? '')) ? 'named' : 'unnamed';
+    const claim: Claim = {
+      id: `c${++n}`,
+      start: d.span.start,
+      end: d.span.end,
+      attributedTo,
+      via,
+      anonymous,
+      hedges,
+      certainty: certaintyOf({ sourceKind: kind, viaCount: via.length, hedges, quote: d.quote }),
+    };
+    if (d.cue) claim.cue = doc.textSpan(d.cue);
+    if (d.quote) claim.quote = true;
+    claims.push(claim);
+  }
+  return claims;
+}
+
+/** Rule 4: drafts for cue-less sentences that continue a reported chain. */
+function inheritDrafts(doc: Doc, v: DocView, byCue: Draft[][]): Draft[][] {
+  const para = v.paragraphs();
+  const nPara = para.length === 0 ? 0 : para[para.length - 1]! + 1;
+  const sentencesOf = (p: number) => para.flatMap((q, i) => (q === p ? [i] : []));
+  const firstDraft = (p: number) => sentencesOf(p).flatMap((i) => byCue[i]!)[0];
+  const lastDraft = (p: number) => sentencesOf(p).flatMap((i) => byCue[i]!).at(-1);
+  const copy = (src: Draft, si: number): Draft => {
+    const s = doc.sentences[si]!;
+    const d: Draft = { span: { start: s.start, end: s.end }, sentence: si, cited: [...src.cited], quote: false, inherited: true };
+    if (src.speaker) d.speaker = src.speaker;
+    if (src.anaphoric) d.anaphoric = src.anaphoric;
+    if (src.recipient) d.recipient = src.recipient;
+    return d;
+  };
+  const out = byCue.map((ds) => [...ds]);
+  const opensVoice = (si: number) => VOICE_BREAKS.test(doc.slice(doc.sentences[si]!).trim());
+  for (let p = 0; p < nPara; p++) {
+    const sents = sentencesOf(p);
+    const own = sents.some((i) => byCue[i]!.length > 0);
+    if (own) {
+      for (const si of sents) {
+        if (byCue[si]!.length > 0 || opensVoice(si)) continue;
+        const before = sents.filter((j) => j < si && byCue[j]!.length > 0).at(-1);
+        const after = sents.find((j) => j > si && byCue[j]!.length > 0);
+        const src = before !== undefined ? byCue[before]!.at(-1) : after !== undefined ? byCue[after]![0] : undefined;
+        if (src) out[si]!.push(copy(src, si));
+      }
+      continue;
+    }
+    let src: Draft | undefined;
+    if (p === 0 && nPara > 1) {
+      const next = firstDraft(1);
+      if (next && (next.cited.length > 0 || next.recipient)) src = next;
+    } else if (p > 0 && p + 1 < nPara) {
+      const a = lastDraft(p - 1);
+      const b = firstDraft(p + 1);
+      const sameChain = a && b && (b.anaphoric === 'sources' || (a.speaker !== undefined && a.speaker === b.speaker) || (a.cited.length > 0 && a.cited.join() === b.cited.join()));
+      if (sameChain) src = a;
+    }
+    if (!src) continue;
+    for (const si of sents) if (!opensVoice(si)) out[si]!.push(copy(src, si));
+  }
+  return out;
+}
+
+/**
+ * The `claims` stage.
+ * @example
+ *   // "X reported, citing informed sources, that …" →
+ *   // { attributedTo: [informed sources], via: [X], anonymous: true, cue: 'reported' }
+ */
+export function claimDetector(opts: ClaimDetectorOptions = {}): Stage {
+  const full: Required<ClaimDetectorOptions> = { createSources: opts.createSources ?? true, inherit: opts.inherit ?? true };
+  return {
+    name: 'claims',
+    requires: ['sentences', 'tokens', 'deps', 'entities'],
+    assigns: ['claims'],
+    run(doc: Doc) {
+      const scanner = new ClaimScanner(doc, full);
+      const byCue = doc.sentences.map((_, si) => scanner.scanSentence(si));
+      const all = full.inherit ? inheritDrafts(doc, scanner.v, byCue) : byCue;
+      // Inherited drafts take their chain from the cue draft they copy; order by position so
+      // anaphora resolves against what the reader has seen.
+      const drafts = all.flat().sort((a, b) => a.span.start - b.span.start || Number(a.inherited) - Number(b.inherited));
+      doc.claims = finalize(doc, scanner.v, drafts);
+    },
+  };
+}

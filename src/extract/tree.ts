@@ -1,0 +1,162 @@
+/**
+ * @module extract/tree
+ * Read-only views over a parsed `Doc` shared by the claims, events and relations stages: children
+ * of a token, subtree spans, which entity a token belongs to, and prepositions (`case` children).
+ * Built once per document per stage; the Doc itself is never changed here.
+ */
+import type { Doc, Entity, Span, Token } from '../nlp/doc.ts';
+
+export class DocView {
+  readonly doc: Doc;
+  readonly tokens: Token[];
+  /** children[i] = indices of tokens whose head is i, in order. */
+  readonly children: number[][];
+  /** tokenEntity[i] = id of the entity whose mention covers token i. */
+  readonly tokenEntity: (string | undefined)[];
+  readonly entityById: Map<string, Entity>;
+  /** True when a dependency parse is present (some token has a relation). */
+  readonly parsed: boolean;
+
+  constructor(doc: Doc) {
+    this.doc = doc;
+    this.tokens = doc.tokens;
+    this.children = doc.tokens.map(() => []);
+    doc.tokens.forEach((t, i) => {
+      if (t.head >= 0 && t.head < doc.tokens.length && t.head !== i) this.children[t.head]!.push(i);
+    });
+    this.parsed = doc.tokens.some((t) => t.dep !== '');
+    this.entityById = new Map(doc.entities.map((e) => [e.id, e]));
+    this.tokenEntity = doc.tokens.map(() => undefined);
+    // Longer mentions first so a nested short mention ("Iran" in "factions allied with Iran")
+    // wins on its own tokens: iterate long → short and let later writes overwrite.
+    const mentions = doc.entities
+      .flatMap((e) => e.mentions.map((m) => ({ e: e.id, m })))
+      .sort((a, b) => b.m.end - b.m.start - (a.m.end - a.m.start));
+    for (const { e, m } of mentions) {
+      const [first, end] = doc.tokenRange(m);
+      for (let i = first; i < end; i++) this.tokenEntity[i] = e;
+    }
+  }
+
+  lower(i: number): string {
+    return this.tokens[i]?.text.toLowerCase() ?? '';
+  }
+
+  /** Lemma, falling back to the lower-cased form when no tagger ran. */
+  lemma(i: number): string {
+    const t = this.tokens[i];
+    if (!t) return '';
+    return (t.lemma || t.text).toLowerCase();
+  }
+
+  kids(i: number, ...deps: string[]): number[] {
+    const c = this.children[i] ?? [];
+    return deps.length === 0 ? c : c.filter((k) => deps.some((d) => this.baseDep(k) === d || this.tokens[k]!.dep === d));
+  }
+
+  /** The relation without its subtype: `nsubj:pass` → `nsubj`. */
+  baseDep(i: number): string {
+    return (this.tokens[i]?.dep ?? '').split(':')[0]!;
+  }
+
+  /** Prepositions/case markers of a nominal ("to", "in", "according to"), lower-cased and joined. */
+  caseOf(i: number): string {
+    return this.kids(i, 'case')
+      .map((k) => [k, ...this.kids(k, 'fixed')].map((j) => this.lower(j)).join(' '))
+      .join(' ');
+  }
+
+  /** All token indices in the subtree of i (i included), sorted. */
+  subtree(i: number, exclude: ReadonlySet<number> = new Set()): number[] {
+    const out: number[] = [];
+    const stack = [i];
+    const seen = new Set<number>();
+    while (stack.length > 0) {
+      const j = stack.pop()!;
+      if (seen.has(j) || exclude.has(j)) continue;
+      seen.add(j);
+      out.push(j);
+      for (const k of this.children[j] ?? []) stack.push(k);
+    }
+    return out.sort((a, b) => a - b);
+  }
+
+  /** Character span of a set of tokens, trimmed of edge punctuation. */
+  spanOf(idx: number[]): Span | undefined {
+    const sorted = [...idx].sort((a, b) => a - b);
+    while (sorted.length > 0 && this.tokens[sorted[0]!]!.pos === 'PUNCT' && !/^[“"‘']$/.test(this.tokens[sorted[0]!]!.text)) sorted.shift();
+    while (sorted.length > 0 && /^[,;:.]$/.test(this.tokens[sorted[sorted.length - 1]!]!.text)) sorted.pop();
+    if (sorted.length === 0) return undefined;
+    return { start: this.tokens[sorted[0]!]!.start, end: this.tokens[sorted[sorted.length - 1]!]!.end };
+  }
+
+  /** Is `a` an ancestor of (or equal to) `b`? */
+  dominates(a: number, b: number): boolean {
+    for (let j = b, n = 0; j >= 0 && n < 200; j = this.tokens[j]!.head, n++) if (j === a) return true;
+    return false;
+  }
+
+  /** Entity of the nominal headed by i: the token itself, else the first entity in its compact NP. */
+  entityOfNominal(i: number): string | undefined {
+    const own = this.tokenEntity[i];
+    if (own) return own;
+    for (const k of this.kids(i, 'compound', 'amod', 'flat', 'nmod:poss', 'det:poss')) {
+      const e = this.tokenEntity[k];
+      if (e) return e;
+    }
+    return undefined;
+  }
+
+  /**
+   * Entities a nominal argument stands for, following coordination and "including" lists:
+   * "Syria and Lebanon" → both; "leaders of factions" → the factions when "leaders" is no entity.
+   */
+  entitiesOfArg(i: number, { followOf = true } = {}): string[] {
+    const out: string[] = [];
+    const add = (e: string | undefined) => {
+      if (e && !out.includes(e)) out.push(e);
+    };
+    const visit = (j: number, depth: number) => {
+      if (depth > 4) return;
+      const e = this.entityOfNominal(j);
+      add(e);
+      if (!e && followOf) {
+        // "leaders of X", "several of X", "locations in X": the head is generic, the entity is X
+        for (const k of this.kids(j, 'nmod')) {
+          const c = this.caseOf(k);
+          if (c === 'of' || c === 'in' || c === 'from' || c === '') visit(k, depth + 1);
+        }
+        // "leaders of armed factions allied with Iran": acl "allied" is not the entity; skip
+      }
+      for (const k of this.kids(j, 'conj')) visit(k, depth + 1);
+      for (const k of this.kids(j, 'appos')) add(this.entityOfNominal(k));
+    };
+    visit(i, 0);
+    return out;
+  }
+
+  /** Entities whose mentions lie inside `span`, in text order. */
+  entitiesIn(span: Span): string[] {
+    const [first, end] = this.doc.tokenRange(span);
+    const out: string[] = [];
+    for (let i = first; i < end; i++) {
+      const e = this.tokenEntity[i];
+      if (e && !out.includes(e)) out.push(e);
+    }
+    return out;
+  }
+
+  /** Paragraph index of every sentence (a blank line in the text between sentences starts a new one). */
+  paragraphs(): number[] {
+    const out: number[] = [];
+    let p = 0;
+    this.doc.sentences.forEach((s, i) => {
+      if (i > 0) {
+        const gap = this.doc.text.slice(this.doc.sentences[i - 1]!.end, s.start);
+        if (/\n/.test(gap)) p += 1;
+      }
+      out.push(p);
+    });
+    return out;
+  }
+}
