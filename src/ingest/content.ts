@@ -1,0 +1,126 @@
+/**
+ * @module ingest/content
+ * One input's bytes to documents: refuse binary formats, decode, pick the reader (forced by
+ * the caller, else from the extension or content type, else sniffed), and run it. Shared by
+ * files, standard input and URLs; also the entry point for callers that already hold the bytes
+ * (an HTTP upload).
+ */
+
+import { DossierError } from '../errors.ts';
+import { charsetOf, looksBinary, sniffFormat, type ExtensionVerdict, type ReaderFormat } from './detect.ts';
+import { readFeed } from './feed.ts';
+import { extractHtmlPage } from './html.ts';
+import { readJsonFile, readJsonLines } from './jsonl.ts';
+import { buildDocument, decodeUtf8, normaliseNewlines, type DocumentParts } from './text.ts';
+import { toIngestError, type InputFormat, type IngestError, type IngestedDocument } from './types.ts';
+
+export interface ContentContext {
+  /** Name used in errors: path, URL or `<stdin>`. */
+  input: string;
+  /** What the extension or content type said, if anything. */
+  hint?: ExtensionVerdict;
+  /** Format forced by the caller (`auto` lets hint and sniffing decide). */
+  format?: InputFormat;
+  /** Source recorded on documents that do not name their own. */
+  source?: string;
+  /** HTTP content type, for its charset. */
+  contentType?: string;
+  defaultPublishedAt?: string;
+}
+
+const FORCED: Record<Exclude<InputFormat, 'auto'>, ReaderFormat> = {
+  text: 'text', html: 'html', rss: 'feed', atom: 'feed', jsonl: 'jsonl', json: 'json', pretokenized: 'pretokenized',
+};
+
+/** Documents (and per-item errors) of one input; whole-input failures come back as one error. */
+export function readContent(bytes: Uint8Array, ctx: ContentContext): Array<IngestedDocument | IngestError> {
+  try {
+    return readContentOrThrow(bytes, ctx);
+  } catch (err) {
+    return [toIngestError(ctx.input, err)];
+  }
+}
+
+function readContentOrThrow(bytes: Uint8Array, ctx: ContentContext): Array<IngestedDocument | IngestError> {
+  const { input } = ctx;
+  const forced = ctx.format && ctx.format !== 'auto' ? FORCED[ctx.format] : undefined;
+  if (!forced && ctx.hint === 'binary') {
+    throw new DossierError('INPUT_FORMAT', `${input}: unsupported format${ctx.contentType ? ` (${ctx.contentType})` : ''}; expected plain text, HTML, RSS/Atom or JSON Lines`, { input });
+  }
+  if (looksBinary(bytes)) {
+    throw new DossierError('INPUT_FORMAT', `${input}: binary content (such as PDF, an image, an archive or an Office file); expected plain text, HTML, RSS/Atom or JSON Lines`, { input });
+  }
+  const text = normaliseNewlines(decode(bytes, input, charsetOf(ctx.contentType)));
+  if (text.trim() === '') {
+    throw new DossierError('INPUT_EMPTY', `${input}: empty (no text, or whitespace only)`, { input });
+  }
+  const reader = forced ?? chooseReader(ctx.hint, text);
+  const fallbackSource = ctx.source;
+  const date = ctx.defaultPublishedAt;
+  switch (reader) {
+    case 'text':
+      return [buildDocument(withSource({ text, format: 'text' }, fallbackSource), input, date)];
+    case 'html': {
+      const page = extractHtmlPage(text, fallbackSource?.startsWith('http') ? fallbackSource : undefined);
+      return [buildDocument(withSource({ ...page, format: 'html' }, fallbackSource), input, date)];
+    }
+    case 'feed':
+      return readFeed(text, input, date, fallbackSource);
+    case 'jsonl':
+      return readJsonLines(text, input, date, fallbackSource);
+    case 'json':
+      return readJsonFile(text, input, date, fallbackSource);
+    case 'pretokenized':
+      return readPretokenized(text, input, date, fallbackSource);
+  }
+}
+
+/** The extension is trusted for text/JSON; markup is sniffed because `.xml` may be XHTML and a
+ *  server's generic XML type says nothing. */
+function chooseReader(hint: ExtensionVerdict | undefined, text: string): ReaderFormat {
+  const sniffed = sniffFormat(text);
+  if (hint === undefined || hint === 'unknown' || hint === 'binary') return sniffed;
+  if (hint === 'feed' && sniffed === 'html') return 'html';
+  if (hint === 'html' && sniffed === 'feed') return 'feed';
+  return hint;
+}
+
+function decode(bytes: Uint8Array, input: string, charset: string | undefined): string {
+  if (charset && charset !== 'utf-8' && charset !== 'utf8') {
+    let decoder: TextDecoder | undefined;
+    try {
+      decoder = new TextDecoder(charset, { fatal: true });
+    } catch {
+      decoder = undefined; // unknown label: fall back to strict UTF-8 below
+    }
+    if (decoder) {
+      try {
+        return decoder.decode(bytes);
+      } catch {
+        throw new DossierError('INPUT_ENCODING', `${input}: bytes are not valid ${charset} as the server declared`, { input });
+      }
+    }
+  }
+  return decodeUtf8(bytes, input);
+}
+
+function withSource(parts: DocumentParts, source: string | undefined): DocumentParts {
+  if (source && !parts.source) parts.source = source;
+  return parts;
+}
+
+/** One sentence per line, tokens separated by spaces, a blank line between documents; each
+ *  document's text is kept exactly (it is evaluated against treebanks). */
+export function readPretokenized(text: string, input: string, defaultPublishedAt?: string, source?: string): Array<IngestedDocument | IngestError> {
+  const out: Array<IngestedDocument | IngestError> = [];
+  const blocks = text.split(/\n[ \t]*\n/).map((b) => b.replace(/^\n+|\n+$/g, '')).filter((b) => b.trim() !== '');
+  blocks.forEach((block, i) => {
+    const name = blocks.length > 1 ? `${input}#${i + 1}` : input;
+    try {
+      out.push(buildDocument(withSource({ text: block, format: 'pretokenized' }, source), name, defaultPublishedAt));
+    } catch (err) {
+      out.push(toIngestError(name, err));
+    }
+  });
+  return out;
+}
