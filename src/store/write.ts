@@ -1,0 +1,290 @@
+/**
+ * @module store/write
+ * Writing one analysed document: its rows are replaced inside the caller's transaction, local
+ * entities are resolved to global entities (applying analyst overrides first), and the event
+ * clusters of the touched event types are recomputed.
+ */
+import { sql, type Transaction } from 'kysely';
+import type { NativeDocument, NativeEntity } from '../export/contract.ts';
+import { DossierError } from '../errors.ts';
+import type { DB } from './schema.ts';
+import type { Dialect } from './types.ts';
+import { entityIdFor, idKey, kbKey, nameKey, primaryKey } from './keys.ts';
+import { recluster } from './corroborate.ts';
+
+const UNHAPPENED = new Set(['conditional', 'negated']);
+
+export function happened(modality: string): boolean {
+  return !UNHAPPENED.has(modality);
+}
+
+function* chunks<T>(rows: readonly T[], size = 200): Generator<T[]> {
+  for (let i = 0; i < rows.length; i += size) yield rows.slice(i, i + size);
+}
+
+export function globalId(documentId: string, localId: string): string {
+  return `${documentId}:${localId}`;
+}
+
+/** Deletes every row derived from a document (not the document row, not global entities). */
+export async function deleteDocumentRows(trx: Transaction<DB>, dialect: Dialect, documentId: string): Promise<string[]> {
+  const oldTypes = await trx.selectFrom('events').select('type').distinct().where('document_id', '=', documentId).execute();
+  if (dialect === 'sqlite') {
+    await sql`delete from sentence_fts where rowid in (select id from sentences where document_id = ${documentId})`.execute(trx);
+  }
+  await trx.deleteFrom('sentences').where('document_id', '=', documentId).execute();
+  await trx.deleteFrom('mentions').where('document_id', '=', documentId).execute();
+  await trx.deleteFrom('document_entities').where('document_id', '=', documentId).execute();
+  await trx
+    .deleteFrom('event_actors')
+    .where('event_id', 'in', trx.selectFrom('events').select('id').where('document_id', '=', documentId))
+    .execute();
+  await trx.deleteFrom('events').where('document_id', '=', documentId).execute();
+  await trx
+    .deleteFrom('claim_sources')
+    .where('claim_id', 'in', trx.selectFrom('claims').select('id').where('document_id', '=', documentId))
+    .execute();
+  await trx.deleteFrom('claims').where('document_id', '=', documentId).execute();
+  await trx.deleteFrom('relations').where('document_id', '=', documentId).execute();
+  return oldTypes.map((r) => r.type);
+}
+
+async function lookupKey(trx: Transaction<DB>, key: string): Promise<string | undefined> {
+  const row = await trx.selectFrom('entity_keys').select('entity_id').where('key', '=', key).executeTakeFirst();
+  return row?.entity_id;
+}
+
+async function claimKey(trx: Transaction<DB>, key: string, entityId: string): Promise<void> {
+  await trx.insertInto('entity_keys').values({ key, entity_id: entityId }).onConflict((oc) => oc.column('key').doNothing()).execute();
+}
+
+type LocalEntity = NativeEntity & { anonymous?: boolean };
+
+/** Finds or creates the global entity for a local entity; returns its id. */
+async function resolveEntity(trx: Transaction<DB>, documentId: string, e: LocalEntity, now: string): Promise<string> {
+  const pk = primaryKey(e);
+  const nk = nameKey(e.type, e.name);
+  const override = await trx
+    .selectFrom('entity_overrides')
+    .select('entity_id')
+    .where('document_id', '=', documentId)
+    .where('key', '=', pk)
+    .where('span_start', 'is', null)
+    .orderBy('id', 'desc')
+    .executeTakeFirst();
+  let id = override?.entity_id ?? (await lookupKey(trx, pk));
+  if (!id && e.kb?.id) {
+    // A kb-linked entity may join an earlier unlinked one with the same name and type,
+    // but never one linked to a different kb id.
+    const byName = await lookupKey(trx, nk);
+    if (byName) {
+      const row = await trx.selectFrom('entities').select('kb_id').where('id', '=', byName).executeTakeFirst();
+      if (row && (row.kb_id === null || row.kb_id === e.kb.id)) id = byName;
+    }
+  }
+  if (!id) {
+    const fresh = entityIdFor(pk);
+    await trx
+      .insertInto('entities')
+      .values({
+        id: fresh,
+        type: e.type,
+        subtype: e.subtype ?? null,
+        name: e.name,
+        kb_id: e.kb?.id ?? null,
+        wikidata: e.kb?.wikidata ?? null,
+        code: e.kb?.code ?? null,
+        lat: e.geo?.lat ?? null,
+        lon: e.geo?.lon ?? null,
+        country: e.geo?.country ?? null,
+        geonames_id: e.geo?.geonamesId ?? null,
+        anonymous: e.anonymous ? 1 : 0,
+        created_at: now,
+      })
+      .onConflict((oc) => oc.column('id').doNothing())
+      .execute();
+    await claimKey(trx, pk, fresh);
+    // Another writer may have claimed the key first: the key's owner wins.
+    id = (await lookupKey(trx, pk)) ?? fresh;
+  } else {
+    await claimKey(trx, pk, id);
+    // Fill in what earlier reports lacked (kb link, coordinates), never overwrite.
+    const row = await trx.selectFrom('entities').selectAll().where('id', '=', id).executeTakeFirst();
+    if (row) {
+      const patch: Partial<Record<'kb_id' | 'wikidata' | 'code' | 'subtype' | 'country', string>> & { lat?: number; lon?: number; geonames_id?: number } = {};
+      if (row.kb_id === null && e.kb?.id) patch.kb_id = e.kb.id;
+      if (row.wikidata === null && e.kb?.wikidata) patch.wikidata = e.kb.wikidata;
+      if (row.code === null && e.kb?.code) patch.code = e.kb.code;
+      if (row.subtype === null && e.subtype) patch.subtype = e.subtype;
+      if (row.lat === null && e.geo) {
+        patch.lat = e.geo.lat;
+        patch.lon = e.geo.lon;
+        patch.country = e.geo.country;
+        if (e.geo.geonamesId !== undefined) patch.geonames_id = e.geo.geonamesId;
+      }
+      if (Object.keys(patch).length > 0) await trx.updateTable('entities').set(patch).where('id', '=', id).execute();
+      if (e.kb?.id) await claimKey(trx, kbKey(e.kb.id), id);
+    }
+  }
+  await claimKey(trx, nk, id);
+  await claimKey(trx, idKey(id), id);
+  return id;
+}
+
+function missing(documentId: string, what: string, ref: string): DossierError {
+  return new DossierError('STORE_FAILED', `saveDocument: document "${documentId}" ${what} refers to unknown id "${ref}"`, { input: documentId });
+}
+
+/** Inserts all rows of `doc` (its old rows must already be gone). Returns the event types touched. */
+export async function insertDocumentRows(trx: Transaction<DB>, dialect: Dialect, doc: NativeDocument, now: string): Promise<string[]> {
+  const docId = doc.document.id;
+  const text = doc.document.text;
+
+  const sentences = doc.sentences.map((s, idx) => ({ document_id: docId, idx, span_start: s.start, span_end: s.end, text: text.slice(s.start, s.end) }));
+  for (const c of chunks(sentences)) await trx.insertInto('sentences').values(c).execute();
+  if (sentences.length > 0) {
+    if (dialect === 'sqlite') {
+      await sql`insert into sentence_fts (rowid, text, title)
+        select s.id, s.text, coalesce(d.title, '') from sentences s join documents d on d.id = s.document_id
+        where s.document_id = ${docId}`.execute(trx);
+    } else {
+      await sql`update sentences s set tsv = setweight(to_tsvector('english', s.text), 'A') || setweight(to_tsvector('english', coalesce(d.title, '')), 'D')
+        from documents d where d.id = s.document_id and s.document_id = ${docId}`.execute(trx);
+    }
+  }
+
+  const local = new Map<string, string>();
+  const docEntities: DB['document_entities'][] = [];
+  const mentions: Array<Omit<DB['mentions'], 'id'>> = [];
+  for (const e of doc.entities as LocalEntity[]) {
+    const gid = await resolveEntity(trx, docId, e, now);
+    local.set(e.id, gid);
+    const pk = primaryKey(e);
+    docEntities.push({ document_id: docId, local_id: e.id, entity_id: gid, name: e.name, type: e.type, key: pk });
+    const spanOverrides = await trx
+      .selectFrom('entity_overrides')
+      .select(['span_start', 'span_end', 'entity_id'])
+      .where('document_id', '=', docId)
+      .where('key', '=', pk)
+      .where('span_start', 'is not', null)
+      .execute();
+    for (const m of e.mentions) {
+      const o = spanOverrides.find((x) => x.span_start === m.start && x.span_end === m.end);
+      mentions.push({ document_id: docId, entity_id: o?.entity_id ?? gid, local_entity_id: e.id, span_start: m.start, span_end: m.end, text: m.text });
+    }
+  }
+  for (const c of chunks(docEntities)) await trx.insertInto('document_entities').values(c).execute();
+  for (const c of chunks(mentions)) await trx.insertInto('mentions').values(c).execute();
+  const entity = (what: string, ref: string): string => {
+    const g = local.get(ref);
+    if (!g) throw missing(docId, what, ref);
+    return g;
+  };
+
+  const claimIds = new Set(doc.claims.map((c) => c.id));
+  const claimRef = (what: string, ref: string | undefined): string | null => {
+    if (ref === undefined) return null;
+    if (!claimIds.has(ref)) throw missing(docId, what, ref);
+    return globalId(docId, ref);
+  };
+  const claims = doc.claims.map((c) => ({
+    id: globalId(docId, c.id),
+    document_id: docId,
+    local_id: c.id,
+    span_start: c.start,
+    span_end: c.end,
+    cue_start: c.cue?.start ?? null,
+    cue_end: c.cue?.end ?? null,
+    cue_text: c.cue?.text ?? null,
+    anonymous: c.anonymous ? 1 : 0,
+    hedges: JSON.stringify(c.hedges),
+    certainty: c.certainty,
+  }));
+  const claimSources = doc.claims.flatMap((c) => [
+    ...c.attributedTo.map((ref, position) => ({ claim_id: globalId(docId, c.id), entity_id: entity(`claim ${c.id}`, ref), role: 'attributed', position })),
+    ...c.via.map((ref, position) => ({ claim_id: globalId(docId, c.id), entity_id: entity(`claim ${c.id}`, ref), role: 'via', position })),
+  ]);
+  for (const c of chunks(claims)) await trx.insertInto('claims').values(c).execute();
+  for (const c of chunks(claimSources)) await trx.insertInto('claim_sources').values(c).execute();
+
+  const events = doc.events.map((ev) => ({
+    id: globalId(docId, ev.id),
+    document_id: docId,
+    local_id: ev.id,
+    type: ev.type,
+    mode: ev.mode ?? null,
+    context: ev.context ?? null,
+    cameo: ev.cameo ?? null,
+    modality: ev.modality,
+    happened: happened(ev.modality) ? 1 : 0,
+    trigger_start: ev.trigger.start,
+    trigger_end: ev.trigger.end,
+    trigger_text: ev.trigger.text,
+    date_text: ev.date?.text ?? null,
+    date_start: ev.date?.start ?? null,
+    date_end: ev.date?.end ?? null,
+    location_id: ev.location === undefined ? null : entity(`event ${ev.id} location`, ev.location),
+    claim_id: claimRef(`event ${ev.id} claim`, ev.claim),
+    cluster_id: globalId(docId, ev.id),
+  }));
+  const actors = doc.events.flatMap((ev) => [
+    ...ev.sources.map((ref) => ({ event_id: globalId(docId, ev.id), entity_id: entity(`event ${ev.id} source`, ref), role: 'source' })),
+    ...ev.targets.map((ref) => ({ event_id: globalId(docId, ev.id), entity_id: entity(`event ${ev.id} target`, ref), role: 'target' })),
+  ]);
+  for (const c of chunks(events, 100)) await trx.insertInto('events').values(c).execute();
+  for (const c of chunks(actors)) await trx.insertInto('event_actors').values(c).execute();
+
+  const relations = doc.relations.map((r) => ({
+    id: globalId(docId, r.id),
+    document_id: docId,
+    local_id: r.id,
+    type: r.type,
+    from_id: entity(`relation ${r.id} from`, r.from),
+    to_id: entity(`relation ${r.id} to`, r.to),
+    evidence_start: r.evidence.start,
+    evidence_end: r.evidence.end,
+    claim_id: claimRef(`relation ${r.id} claim`, r.claim),
+  }));
+  for (const c of chunks(relations)) await trx.insertInto('relations').values(c).execute();
+  return [...new Set(doc.events.map((e) => e.type))];
+}
+
+/** Replaces a document's rows and re-clusters; runs inside the caller's transaction. */
+export async function writeDocument(
+  trx: Transaction<DB>,
+  dialect: Dialect,
+  doc: NativeDocument,
+  json: string,
+  hash: string,
+  exists: boolean,
+): Promise<void> {
+  const now = new Date().toISOString();
+  const d = doc.document;
+  const row = {
+    title: d.title ?? null,
+    source: d.source ?? null,
+    published_at: d.publishedAt ?? null,
+    language: d.language,
+    text: d.text,
+    json,
+    hash,
+    updated_at: now,
+  };
+  let oldTypes: string[] = [];
+  let replace = exists;
+  if (!replace) {
+    const inserted = await trx
+      .insertInto('documents')
+      .values({ id: d.id, ...row, created_at: now })
+      .onConflict((oc) => oc.column('id').doNothing())
+      .executeTakeFirst();
+    // Another writer stored the same id meanwhile: replace its rows like a re-analysis.
+    replace = Number(inserted.numInsertedOrUpdatedRows ?? 0n) === 0;
+  }
+  if (replace) {
+    oldTypes = await deleteDocumentRows(trx, dialect, d.id);
+    await trx.updateTable('documents').set(row).where('id', '=', d.id).execute();
+  }
+  const newTypes = await insertDocumentRows(trx, dialect, doc, now);
+  await recluster(trx, [...new Set([...oldTypes, ...newTypes])]);
+}
