@@ -1,0 +1,31 @@
+/** Specs for publication-date normalisation. */
+
+import assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
+import { normaliseDate } from './dates.ts';
+
+describe('normaliseDate', () => {
+  it('keeps ISO dates and date-times, with their UTC offset', () => {
+    assert.equal(normaliseDate('2023-10-29'), '2023-10-29');
+    assert.equal(normaliseDate('2023-10-29T08:15:00+03:00'), '2023-10-29T08:15:00+03:00');
+    assert.equal(normaliseDate('2023-10-29T08:15:00.250Z'), '2023-10-29T08:15:00.250Z');
+    assert.equal(normaliseDate('2023-10-29 08:15'), '2023-10-29T08:15:00');
+    assert.equal(normaliseDate('2023-10-29T08:15:00+0300'), '2023-10-29T08:15:00+03:00');
+  });
+
+  it('reads RFC 822 dates as feeds write them', () => {
+    assert.equal(normaliseDate('Sun, 29 Oct 2023 08:15:00 +0300'), '2023-10-29T08:15:00+03:00');
+    assert.equal(normaliseDate('29 Oct 2023 08:15 GMT'), '2023-10-29T08:15:00Z');
+    assert.equal(normaliseDate('Mon, 30 Oct 2023 17:00:00 EST'), '2023-10-30T17:00:00-05:00');
+  });
+
+  it('reads other written dates as UTC', () => {
+    assert.equal(normaliseDate('October 29, 2023 10:00 UTC'), '2023-10-29T10:00:00.000Z');
+  });
+
+  it('rejects what is not a date', () => {
+    for (const s of ['', 'yesterday', '2023-02-30', '2023-13-01', 'Sun, 31 Feb 2023 10:00:00 GMT', '42']) {
+      assert.equal(normaliseDate(s), undefined, s);
+    }
+  });
+});
