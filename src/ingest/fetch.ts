@@ -22,7 +22,18 @@ export interface FetchOptions {
   timeoutMs?: number;
   maxBytes?: number;
   maxRedirects?: number;
+  /** Resolves a host name to all its addresses (default: the system resolver, `dns.lookup`).
+   *  Used both for the up-front check and by the socket itself; tests inject one. */
+  resolve?: Resolver;
 }
+
+export type Resolver = (hostname: string) => Promise<LookupAddress[]>;
+
+/** The system resolver (hosts file, then DNS), all addresses. */
+export const systemResolver: Resolver = (hostname) =>
+  new Promise((resolve, reject) => {
+    dnsLookup(hostname, { all: true }, (err, addresses) => (err ? reject(err) : resolve(addresses)));
+  });
 
 export interface Fetched {
   /** The URL the content finally came from, after redirects. */
@@ -44,13 +55,14 @@ export async function fetchUrl(url: string, opts: FetchOptions = {}): Promise<Fe
   const maxBytes = opts.maxBytes ?? DEFAULT_MAX_BYTES;
   const maxRedirects = opts.maxRedirects ?? DEFAULT_MAX_REDIRECTS;
   const allowPrivate = opts.allowPrivate ?? false;
+  const resolver = opts.resolve ?? systemResolver;
+  let current = parseHttpUrl(url, url);
   const controller = new AbortController();
   const timer = setTimeout(() => controller.abort(), timeoutMs);
-  let current = parseHttpUrl(url, url);
   try {
     for (let hop = 0; ; hop++) {
-      if (!allowPrivate) await checkHost(current, url);
-      const res = await requestOnce(current, controller.signal, allowPrivate, url);
+      if (!allowPrivate) await checkHost(current, url, resolver);
+      const res = await requestOnce(current, controller.signal, guardedLookup(resolver, allowPrivate), url);
       const status = res.statusCode ?? 0;
       if (status >= 300 && status < 400 && res.headers.location) {
         res.resume();
@@ -110,7 +122,7 @@ function bareHost(u: URL): string {
 }
 
 /** Refuses the hop when its host is, or resolves to any, non-public address. */
-async function checkHost(u: URL, input: string): Promise<void> {
+async function checkHost(u: URL, input: string, resolver: Resolver): Promise<void> {
   const host = bareHost(u);
   if (isIP(host)) {
     const reason = blockedReason(host);
@@ -119,9 +131,7 @@ async function checkHost(u: URL, input: string): Promise<void> {
   }
   let addresses: LookupAddress[];
   try {
-    addresses = await new Promise<LookupAddress[]>((resolve, reject) => {
-      dnsLookup(host, { all: true }, (err, addrs) => (err ? reject(err) : resolve(addrs)));
-    });
+    addresses = await resolver(host);
   } catch (err) {
     const code = (err as NodeJS.ErrnoException).code ?? 'lookup failed';
     throw urlError(input, `cannot resolve host ${host} (${code})`);
@@ -139,12 +149,14 @@ function refusal(host: string, address: string, reason: string): string {
 
 type LookupCallback = (err: NodeJS.ErrnoException | null, address: string | LookupAddress[], family?: number) => void;
 
+type Lookup = (hostname: string, options: LookupOptions, callback: LookupCallback) => void;
+
 /** The DNS lookup the socket uses: same resolver, same guard, so the checked address is the
- *  one connected to. */
-function guardedLookup(allowPrivate: boolean) {
-  return (hostname: string, options: LookupOptions, callback: LookupCallback): void => {
-    dnsLookup(hostname, { ...options, all: true }, (err, addresses) => {
-      if (err) return callback(err, []);
+ *  one connected to (no window for DNS rebinding between check and connect). */
+function guardedLookup(resolver: Resolver, allowPrivate: boolean): Lookup {
+  return (hostname, options, callback) => {
+    resolver(hostname).then((all) => {
+      const addresses = options.family === 4 || options.family === 6 ? all.filter((a) => a.family === options.family) : all;
       if (!allowPrivate) {
         for (const a of addresses) {
           const reason = blockedReason(a.address);
@@ -159,18 +171,18 @@ function guardedLookup(allowPrivate: boolean) {
       const first = addresses[0];
       if (!first) return callback(Object.assign(new Error(`no address for ${hostname}`), { code: 'ENOTFOUND' }), []);
       callback(null, first.address, first.family);
-    });
+    }, (err: NodeJS.ErrnoException) => callback(err, []));
   };
 }
 
-function requestOnce(u: URL, signal: AbortSignal, allowPrivate: boolean, input: string): Promise<IncomingMessage> {
+function requestOnce(u: URL, signal: AbortSignal, lookup: Lookup, input: string): Promise<IncomingMessage> {
   const request = u.protocol === 'https:' ? httpsRequest : httpRequest;
   return new Promise((resolve, reject) => {
     const req = request(u, {
       method: 'GET',
       signal,
       agent: false,
-      lookup: guardedLookup(allowPrivate),
+      lookup,
       headers: { 'user-agent': USER_AGENT, accept: ACCEPT, 'accept-encoding': 'gzip, deflate, br' },
     });
     req.on('response', resolve);
