@@ -7,7 +7,7 @@
  */
 
 import { DossierError } from '../errors.ts';
-import { charsetOf, looksBinary, sniffFormat, type ExtensionVerdict, type ReaderFormat } from './detect.ts';
+import { charsetOf, declaredCharset, looksBinary, sniffFormat, type ExtensionVerdict, type ReaderFormat } from './detect.ts';
 import { readFeed } from './feed.ts';
 import { extractHtmlPage } from './html.ts';
 import { readJsonFile, readJsonLines } from './jsonl.ts';
@@ -50,7 +50,10 @@ function readContentOrThrow(bytes: Uint8Array, ctx: ContentContext): Array<Inges
   if (looksBinary(bytes)) {
     throw new DossierError('INPUT_FORMAT', `${input}: binary content (such as PDF, an image, an archive or an Office file); expected plain text, HTML, RSS/Atom or JSON Lines`, { input });
   }
-  const text = normaliseNewlines(decode(bytes, input, charsetOf(ctx.contentType)));
+  // Over HTTP the server's charset wins, then the one the markup declares; files and standard
+  // input must be UTF-8 (as documented), so a wrong declaration there cannot garble them.
+  const charset = ctx.contentType === undefined ? undefined : charsetOf(ctx.contentType) ?? declaredCharset(bytes);
+  const text = normaliseNewlines(decode(bytes, input, charset));
   if (text.trim() === '') {
     throw new DossierError('INPUT_EMPTY', `${input}: empty (no text, or whitespace only)`, { input });
   }
@@ -85,7 +88,27 @@ function chooseReader(hint: ExtensionVerdict | undefined, text: string): ReaderF
   return hint;
 }
 
+/** Labels that WHATWG decodes as windows-1252 (Node 20's TextDecoder reads them as plain
+ *  ISO-8859-1, leaving curly quotes and dashes as C1 control characters). */
+const WINDOWS_1252 = new Set(['windows-1252', 'cp1252', 'x-cp1252', 'latin1', 'l1', 'iso-8859-1', 'iso8859-1', 'iso_8859-1', 'iso-ir-100', 'ibm819', 'cp819', 'csisolatin1', 'us-ascii', 'ascii', 'ansi_x3.4-1968']);
+
+/** windows-1252 code points for bytes 0x80–0x9F (0 where the byte is undefined). */
+const CP1252_HIGH = [
+  0x20ac, 0, 0x201a, 0x0192, 0x201e, 0x2026, 0x2020, 0x2021, 0x02c6, 0x2030, 0x0160, 0x2039, 0x0152, 0, 0x017d, 0,
+  0, 0x2018, 0x2019, 0x201c, 0x201d, 0x2022, 0x2013, 0x2014, 0x02dc, 0x2122, 0x0161, 0x203a, 0x0153, 0, 0x017e, 0x0178,
+];
+
+function decodeWindows1252(bytes: Uint8Array): string {
+  let out = '';
+  for (let i = 0; i < bytes.length; i += 8192) {
+    const codes = Array.from(bytes.subarray(i, i + 8192), (b) => (b >= 0x80 && b < 0xa0 ? CP1252_HIGH[b - 0x80] || b : b));
+    out += String.fromCharCode(...codes);
+  }
+  return out;
+}
+
 function decode(bytes: Uint8Array, input: string, charset: string | undefined): string {
+  if (charset && WINDOWS_1252.has(charset)) return decodeWindows1252(bytes);
   if (charset && charset !== 'utf-8' && charset !== 'utf8') {
     let decoder: TextDecoder | undefined;
     try {
@@ -97,7 +120,7 @@ function decode(bytes: Uint8Array, input: string, charset: string | undefined): 
       try {
         return decoder.decode(bytes);
       } catch {
-        throw new DossierError('INPUT_ENCODING', `${input}: bytes are not valid ${charset} as the server declared`, { input });
+        throw new DossierError('INPUT_ENCODING', `${input}: bytes are not valid ${charset}, the declared charset`, { input });
       }
     }
   }

@@ -103,3 +103,11 @@ function isJsonArray(s: string): boolean {
     return false;
   }
 }
+
+/** The charset a page or feed declares in its own markup (`<meta charset>`, `<meta
+ *  http-equiv>`, XML prolog `encoding`), read from the first 2 KB. */
+export function declaredCharset(bytes: Uint8Array): string | undefined {
+  const head = Buffer.from(bytes.subarray(0, 2048)).toString('latin1');
+  const m = /<\?xml[^>]*\bencoding\s*=\s*["']([\w.:-]+)["']/i.exec(head) ?? /<meta[^>]*\bcharset\s*=\s*["']?([\w.:-]+)/i.exec(head);
+  return m?.[1]?.toLowerCase();
+}

@@ -36,6 +36,9 @@ before(async () => {
       res.writeHead(200, { 'content-type': 'text/plain', 'content-encoding': 'gzip' }).end(gzipSync('Compressed report about talks.'));
     } else if (url === '/latin1') {
       res.writeHead(200, { 'content-type': 'text/plain; charset=iso-8859-1' }).end(Buffer.from([0x43, 0x61, 0x66, 0xe9, 0x2e]));
+    } else if (url === '/cp1252') {
+      const head = Buffer.from('<html><head><meta charset="windows-1252"><title>t</title></head><body><p>The minister said ');
+      res.writeHead(200, { 'content-type': 'text/html' }).end(Buffer.concat([head, Buffer.from([0x93]), Buffer.from('no'), Buffer.from([0x94]), Buffer.from('.</p></body></html>')]));
     } else if (url === '/pdf') {
       res.writeHead(200, { 'content-type': 'application/pdf' }).end('%PDF-1.7\n');
     } else if (url === '/big') {
@@ -173,6 +176,12 @@ describe('fetching with allowPrivate', () => {
   it('decompresses gzip and decodes a declared charset', async () => {
     const { docs } = await collect(readInputs([`${base}/gzip`, `${base}/latin1`], open));
     assert.deepEqual(docs.map((d) => d.text), ['Compressed report about talks.', 'Café.']);
+  });
+
+  it('decodes a page in the charset its markup declares when the server does not say', async () => {
+    const { docs, errors } = await collect(readInputs([`${base}/cp1252`], open));
+    assert.deepEqual(errors, []);
+    assert.equal(docs[0]!.text, 'The minister said \u201cno\u201d.');
   });
 
   it('refuses a content type it cannot read with INPUT_FORMAT', async () => {

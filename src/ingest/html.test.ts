@@ -93,3 +93,18 @@ describe('short pages and fragments', () => {
     assert.equal(blockText(null), '');
   });
 });
+
+describe('layouts named like boilerplate', () => {
+  const story = '<p>Negotiators met again on Tuesday and agreed to extend the truce for another week, the mediators said in a statement.</p><p>The next round of talks is expected to take place in Doha.</p>';
+
+  it('keep the article when its wrapper is named like a sidebar layout', () => {
+    const page = extractHtmlPage(`<!doctype html><html><body><div class="layout-with-sidebar"><div class="story">${story}</div><div class="sidebar">Most read: ten recipes</div></div></body></html>`);
+    assert.match(page.text, /^Negotiators met again on Tuesday/);
+    assert.ok(!page.text.includes('recipes'));
+  });
+
+  it('never lose all the text to the furniture filter', () => {
+    const page = extractHtmlPage(`<!doctype html><html><body><div class="share">${story}</div></body></html>`);
+    assert.match(page.text, /Negotiators met again/);
+  });
+});

@@ -37,6 +37,13 @@ const BLOCK = new Set([
 
 /** Main text, title and date of a whole page. */
 export function extractHtmlPage(html: string, url?: string): HtmlExtract {
+  const first = extractOnce(html, url, true);
+  // If the furniture filter took everything (an odd layout named like boilerplate), the page
+  // still has text: better some navigation than losing the article.
+  return first.text.trim() === '' ? extractOnce(html, url, false) : first;
+}
+
+function extractOnce(html: string, url: string | undefined, dropBoilerplate: boolean): HtmlExtract {
   const { document } = parseHTML(html);
   const doc = document as unknown as Document;
   const meta = metaMap(doc);
@@ -47,7 +54,7 @@ export function extractHtmlPage(html: string, url?: string): HtmlExtract {
   if (publishedAt) result.publishedAt = publishedAt;
 
   removeAll(doc, NEVER_TEXT);
-  removeBoilerplate(doc);
+  if (dropBoilerplate) removeBoilerplate(doc);
   if (url) setBase(doc, url);
   // Readability works on (and mutates) the document; the fallback needs an untouched body.
   const fallback = blockText(doc.body ?? doc.documentElement);
@@ -89,16 +96,24 @@ function removeAll(doc: Document, selector: string): void {
 
 function removeBoilerplate(doc: Document): void {
   removeAll(doc, BOILERPLATE);
+  const pageText = textLength(doc.body ?? doc.documentElement);
   for (const el of Array.from(doc.querySelectorAll('[class], [id]'))) {
     if (el.tagName === 'BODY' || el.tagName === 'HTML' || el.tagName === 'ARTICLE' || el.tagName === 'MAIN') continue;
+    if (!doc.contains(el)) continue; // inside something already removed
     const names = `${el.getAttribute('class') ?? ''} ${el.getAttribute('id') ?? ''}`;
-    if (BOILERPLATE_NAME.test(names) && !containsArticle(el)) el.remove();
+    if (BOILERPLATE_NAME.test(names) && !holdsArticle(el, pageText)) el.remove();
   }
 }
 
-/** A wrapper named like boilerplate ("has-sidebar") may still hold the article. */
-function containsArticle(el: Element): boolean {
-  return el.querySelector('article, main, [itemprop="articleBody"]') !== null;
+/** A wrapper named like boilerplate ("layout-with-sidebar") may still hold the article: it
+ *  does if it contains the article element or most of the page's text. */
+function holdsArticle(el: Element, pageText: number): boolean {
+  if (el.querySelector('article, main, [itemprop="articleBody"]') !== null) return true;
+  return pageText > 0 && textLength(el) > pageText / 2;
+}
+
+function textLength(node: Node | null): number {
+  return (node?.textContent ?? '').replace(/\s+/g, ' ').length;
 }
 
 function setBase(doc: Document, url: string): void {
