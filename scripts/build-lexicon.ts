@@ -13,7 +13,7 @@ import { readFileSync, writeFileSync, mkdirSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { EventType } from '../src/nlp/doc.ts';
-import { CURATED_NOUNS, CURATED_PATTERNS, CURATED_VERBS, type LexEntry, type Lexicon, type LexPattern } from '../src/extract/events/lexicon-data.ts';
+import { CURATED_NOUNS, CURATED_PATTERNS, CURATED_VERBS, EXCLUDED_VERBS, type LexEntry, type Lexicon, type LexPattern } from '../src/extract/events/lexicon-data.ts';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const arg = (name: string) => {
@@ -22,6 +22,9 @@ const arg = (name: string) => {
 };
 const dataDir = arg('--data') ?? process.env['DOSSIER_SHARED_DATA'] ?? resolve(root, '../shared/data');
 const outFile = arg('--out') ?? join(root, 'data/lexicon/triggers.json');
+
+/** Words that cannot on their own tell one reading of a verb from another. */
+const FUNCTION_WORDS = new Set(['in', 'on', 'at', 'to', 'with', 'into', 'toward', 'towards', 'for', 'from', 'by', 'of', 'the', 'a', 'an', 'up', 'out', 'off', 'over', 'down', 'back', 'about', 'against', 'as', 'and', 'its', 'his', 'their', 'her', 'that', 'it', 'them', 'him', 'under', 'after', 'before', 'through', 'across', 'behind', 'around', 'between']);
 
 interface PloverRow {
   type: EventType;
@@ -94,6 +97,9 @@ function readCameo(path: string, table: Map<string, PloverRow>) {
       const body = raw.slice(1).replace(/\[.*$/, '');
       const star = body.indexOf('*');
       if (star < 0) continue;
+      // Synsets (&X), actors (+X, $X, %X) are constraints we cannot check token-by-token; a
+      // pattern stripped of them would over-match ("meet (in &FIGHT)" would become "meet in").
+      if (/[&+$%{]/.test(body.slice(star + 1))) continue;
       const words = body
         .slice(star + 1)
         .replace(/[(){}]/g, ' ')
@@ -104,7 +110,8 @@ function readCameo(path: string, table: Map<string, PloverRow>) {
       // The trailing comment names the verb the pattern was written for; apply it to that verb
       // only (falling back to the whole synonym block when the comment names none of them).
       const named = /#\s*([A-Z][A-Z_-]*)/.exec(raw)?.[1]?.toLowerCase().split('_')[0];
-      const targets = named && blockVerbs.includes(named) ? [named] : blockVerbs;
+      const targets = named ? (blockVerbs.includes(named) ? [named] : []) : blockVerbs;
+      if (words.every((w) => FUNCTION_WORDS.has(w))) continue;
       for (const v of targets) {
         const e = code === '---' ? null : entry(code, table);
         patterns.push({ verb: v, words, entry: e });
@@ -166,6 +173,7 @@ function main(): void {
     // curated patterns first: the first matching pattern wins
     patterns: [...CURATED_PATTERNS, ...usefulPatterns(cameo.patterns, { ...cameo.verbs, ...CURATED_VERBS })],
   };
+  for (const v of EXCLUDED_VERBS) delete lexicon.verbs[v];
   mkdirSync(dirname(outFile), { recursive: true });
   writeFileSync(outFile, JSON.stringify(lexicon) + '\n');
   const count = (o: object) => Object.keys(o).length;

@@ -98,18 +98,30 @@ export class DocView {
 
   /** Entity of the nominal headed by i: the token itself, else the first entity in its compact NP. */
   entityOfNominal(i: number): string | undefined {
-    const own = this.tokenEntity[i];
-    if (own) return own;
-    for (const k of this.kids(i, 'compound', 'amod', 'flat', 'nmod:poss', 'det:poss')) {
-      const e = this.tokenEntity[k];
-      if (e) return e;
-    }
-    return undefined;
+    return this.entitiesOfNominal(i)[0];
   }
 
   /**
-   * Entities a nominal argument stands for, following coordination and "including" lists:
-   * "Syria and Lebanon" → both; "leaders of factions" → the factions when "leaders" is no entity.
+   * Entities a nominal stands for: its own entity, else those of its modifiers ("American and
+   * Israeli interests" → both; "Iranian officials" → Iran).
+   */
+  entitiesOfNominal(i: number): string[] {
+    const own = this.tokenEntity[i];
+    if (own) return [own];
+    const out: string[] = [];
+    for (const k of this.kids(i, 'compound', 'amod', 'flat', 'nmod:poss', 'det:poss')) {
+      for (const j of [k, ...this.kids(k, 'conj')]) {
+        const e = this.tokenEntity[j];
+        if (e && !out.includes(e)) out.push(e);
+      }
+    }
+    return out;
+  }
+
+  /**
+   * Entities a nominal argument stands for, following coordination, appositions and "including"
+   * lists: "Syria and Lebanon" → both; "leaders of factions" → the factions when "leaders" is no
+   * entity; "factions, including X" → the factions and X.
    */
   entitiesOfArg(i: number, { followOf = true } = {}): string[] {
     const out: string[] = [];
@@ -117,19 +129,23 @@ export class DocView {
       if (e && !out.includes(e)) out.push(e);
     };
     const visit = (j: number, depth: number) => {
-      if (depth > 4) return;
-      const e = this.entityOfNominal(j);
-      add(e);
-      if (!e && followOf) {
+      if (depth > 5) return;
+      const es = this.entitiesOfNominal(j);
+      es.forEach(add);
+      if (es.length === 0 && followOf) {
         // "leaders of X", "several of X", "locations in X": the head is generic, the entity is X
         for (const k of this.kids(j, 'nmod')) {
           const c = this.caseOf(k);
-          if (c === 'of' || c === 'in' || c === 'from' || c === '') visit(k, depth + 1);
+          if (c === 'of' || c === 'in' || c === 'from') visit(k, depth + 1);
         }
-        // "leaders of armed factions allied with Iran": acl "allied" is not the entity; skip
       }
       for (const k of this.kids(j, 'conj')) visit(k, depth + 1);
-      for (const k of this.kids(j, 'appos')) add(this.entityOfNominal(k));
+      for (const k of this.kids(j, 'appos')) this.entitiesOfNominal(k).forEach(add);
+      for (const k of this.children[j] ?? []) {
+        // "including X" as a case-marked nmod, or as a verb with its object (both occur in UD)
+        if (this.caseOf(k) === 'including' || this.caseOf(k) === 'such as') visit(k, depth + 1);
+        else if (this.lower(k) === 'including') for (const o of this.kids(k, 'obj', 'nmod', 'obl')) visit(o, depth + 1);
+      }
     };
     visit(i, 0);
     return out;

@@ -144,6 +144,10 @@ export const CURATED_PATTERNS: LexPattern[] = [
   { verb: 'strike', words: ['hunger'], entry: { type: 'PROTEST', cameo: '142', mode: 'hunger' } },
   { verb: 'strike', words: ['general'], entry: { type: 'PROTEST', cameo: '143', mode: 'boycott' } },
   { verb: 'message', words: ['text'], entry: null },
+  // "called for X" / "called on X to" is a request; a bare "call" stays a (phone) consultation
+  { verb: 'call', words: ['for'], entry: { type: 'REQUEST', cameo: '020' } },
+  { verb: 'call', words: ['on'], entry: { type: 'REQUEST', cameo: '020' } },
+  { verb: 'call', words: ['upon'], entry: { type: 'REQUEST', cameo: '020' } },
 ];
 
 /**
@@ -155,3 +159,17 @@ export const LIGHT_VERBS = new Set([
   'organise', 'mount', 'begin', 'start', 'continue', 'show', 'express', 'issue', 'receive',
   'send', 'announce', 'declare', 'intensify', 'escalate', 'resume', 'call', 'give', 'offer', 'lend',
 ]);
+
+/**
+ * Dictionary verbs too generic to be triggers on their own in news prose ("take", "need",
+ * "decide", "claim" as in "claimed that"; "increase"/"escalate" as in "the situation escalates"):
+ * removed from the verb list. Their dictionary patterns still apply when a curated or CAMEO
+ * pattern names them with an object ("pay a visit" via the noun, "claim responsibility" → none).
+ */
+export const EXCLUDED_VERBS = [
+  'take', 'think', 'leave', 'need', 'mean', 'hear', 'learn', 'lead', 'add', 'consider', 'die',
+  'expect', 'decide', 'hope', 'face', 'control', 'pass', 'suggest', 'catch', 'serve', 'buy', 'pay',
+  'break', 'train', 'vote', 'claim', 'expand', 'escalate', 'increase', 'intensify', 'boost',
+  'amplify', 'deepen', 'enhance', 'heighten', 'magnify', 'redouble', 'augment', 'enlarge',
+  'include', 'continue', 'remain', 'become', 'seem', 'show', 'involve', 'begin', 'start', 'have',
+];

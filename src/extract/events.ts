@@ -1,0 +1,223 @@
+/**
+ * @module extract/events
+ * The `events` stage: PLOVER events with type, mode/context, CAMEO code, trigger span, source and
+ * target actors, location, date, modality and the claim that carries them.
+ *
+ * Steps per token (details in docs/events.md):
+ *  1. Trigger: a verb in the lexicon (pos VERB), or a noun in the noun list (pos NOUN). A light
+ *     verb ("held", "carried out", "imposed") whose object is a noun trigger yields to the noun.
+ *     A definite noun that refers back to an earlier event of the same kind ("during the
+ *     meeting", "these messages") is not a new event.
+ *  2. Type: the first lexicon pattern whose words occur in the trigger's phrase wins ("media
+ *     attacks" → ACCUSE; "cast doubt" → no event); else the entry's type. An assault under
+ *     "readiness/ready to …" is a THREATEN.
+ *  3. Arguments (events/arguments.ts), modality (events/modality.ts), date (nearest time
+ *     expression in the trigger's clause), claim (the narrowest claim containing the trigger).
+ *  4. Discourse fallbacks: a REQUEST without an addressee made "during" an earlier meeting is
+ *     addressed to that meeting's other participants; an event with no source whose clause
+ *     subject is a pronoun (or missing) takes the sources of the previous event in its paragraph.
+ */
+import type { DocEvent, Doc, EventType, TimeExpression } from '../nlp/doc.ts';
+import type { Stage } from '../pipeline/stage.ts';
+import { DocView } from './tree.ts';
+import { loadLexicon, type TriggerLexicon } from './events/lexicon.ts';
+import { LIGHT_VERBS, type LexEntry } from './events/lexicon-data.ts';
+import { modalityOf } from './events/modality.ts';
+import { mergeArgs, nounArgs, verbArgs, type EventArgs } from './events/arguments.ts';
+
+export interface EventExtractorOptions {
+  /** Path of a trigger lexicon JSON (default: the shipped data/lexicon/triggers.json). */
+  lexiconPath?: string;
+  /** Keep events with neither a source nor a target (default true: conditional/negated intelligence). */
+  keepActorless?: boolean;
+}
+
+interface Candidate {
+  trigger: number;
+  /** Clause head carrying the event: the trigger, or the light verb of a noun trigger. */
+  clause: number;
+  noun: boolean;
+  entry: LexEntry;
+}
+
+const ANAPHORIC_DETS = new Set(['the', 'this', 'these', 'that', 'those', 'such']);
+const PRONOUNS = new Set(['it', 'they', 'he', 'she', 'we', 'this', 'its', 'their', 'his', 'her']);
+
+function lemmaOf(v: DocView, lex: TriggerLexicon, i: number): string {
+  const t = v.tokens[i]!;
+  if (t.lemma) return t.lemma.toLowerCase();
+  const w = t.text.toLowerCase();
+  return lex.formLemma(w) ?? w.replace(/(?:ies)$/, 'y').replace(/(?:ing|ed|es|s)$/, '');
+}
+
+/** Resolve the type from patterns: the words must appear in the trigger's phrase (not its subject). */
+function typed(v: DocView, lex: TriggerLexicon, c: Candidate): LexEntry | null {
+  const lemma = lemmaOf(v, lex, c.trigger);
+  const subj = new Set(v.kids(c.clause, 'nsubj').flatMap((s) => v.subtree(s)));
+  const phrase = new Set<string>();
+  const idx = new Set([...v.subtree(c.clause), ...v.subtree(c.trigger)]);
+  for (const i of idx) {
+    if (subj.has(i) || i === c.trigger) continue;
+    phrase.add(v.lower(i));
+    phrase.add(lemmaOf(v, lex, i));
+  }
+  for (const p of lex.patterns(lemma)) if (p.words.every((w) => phrase.has(w))) return p.entry;
+  return c.entry;
+}
+
+function findCandidates(v: DocView, lex: TriggerLexicon): Candidate[] {
+  const out: Candidate[] = [];
+  const nounObjOfLight = new Set<number>();
+  v.tokens.forEach((t, i) => {
+    const pos = t.pos;
+    const lemma = lemmaOf(v, lex, i);
+    const dep = v.baseDep(i);
+    if ((pos === 'NOUN' || pos === '') && lex.noun(lemma) && dep !== 'compound') {
+      const head = t.head;
+      const light = head >= 0 && LIGHT_VERBS.has(lemmaOf(v, lex, head)) && (dep === 'obj' || (dep === 'conj' && nounObjOfLight.has(head)));
+      if (light) nounObjOfLight.add(head);
+      out.push({ trigger: i, clause: light ? head : i, noun: true, entry: lex.noun(lemma)! });
+      return;
+    }
+    if ((pos === 'VERB' || pos === '') && lex.verb(lemma) && dep !== 'amod' && dep !== 'compound') {
+      out.push({ trigger: i, clause: i, noun: false, entry: lex.verb(lemma)! });
+    }
+  });
+  // light verbs whose object is a noun trigger are not events themselves; nor is a participle
+  // describing a noun trigger ("a meeting attended by …", "strikes launched by …")
+  const lightHeads = new Set(out.filter((c) => c.noun && c.clause !== c.trigger).map((c) => c.clause));
+  const nounTriggers = new Set(out.filter((c) => c.noun).map((c) => c.trigger));
+  return out.filter((c) => c.noun || (!lightHeads.has(c.trigger) && !(v.baseDep(c.trigger) === 'acl' && nounTriggers.has(v.tokens[c.trigger]!.head))));
+}
+
+/** Is noun trigger c a back-reference to an earlier event of the same lemma/type? */
+function refersBack(v: DocView, lex: TriggerLexicon, c: Candidate, earlier: DocEvent[], triggerLemmas: Map<string, string>, type: EventType): DocEvent | undefined {
+  if (!c.noun) return undefined;
+  const dets = v.kids(c.trigger, 'det').map((k) => v.lower(k));
+  if (!dets.some((d) => ANAPHORIC_DETS.has(d))) return undefined;
+  // "the meeting attended by …", "the attack on X": a definite noun with its own arguments is new
+  if (v.kids(c.trigger, 'acl', 'nmod').length > 0 && !dets.some((d) => d !== 'the')) return undefined;
+  const lemma = lemmaOf(v, lex, c.trigger);
+  return [...earlier].reverse().find((e) => e.type === type && triggerLemmas.get(e.id) === lemma);
+}
+
+function dateFor(v: DocView, c: Candidate, times: TimeExpression[]): DocEvent['date'] | undefined {
+  if (times.length === 0) return undefined;
+  const idx = [...new Set([...v.subtree(c.clause), ...v.subtree(c.trigger)])];
+  // the clause only: stop at embedded clauses that carry their own events
+  const t0 = v.tokens[c.trigger]!;
+  let best: TimeExpression | undefined;
+  let bestDist = Infinity;
+  for (const tx of times) {
+    const inClause = idx.some((i) => v.tokens[i]!.start < tx.end && v.tokens[i]!.end > tx.start);
+    if (!inClause) continue;
+    const d = Math.abs(tx.start - t0.start);
+    if (d < bestDist) {
+      best = tx;
+      bestDist = d;
+    }
+  }
+  if (!best) return undefined;
+  return { text: best.text, start: best.value.start, end: best.value.end, span: { start: best.start, end: best.end } };
+}
+
+/**
+ * The `events` stage.
+ * @example
+ *   // "Iranian officials requested the registration of volunteers." →
+ *   // REQUEST (sources [Iran]) and MOBILIZE (modality 'requested')
+ */
+export function eventExtractor(opts: EventExtractorOptions = {}): Stage {
+  const lex = loadLexicon(opts.lexiconPath);
+  const keepActorless = opts.keepActorless ?? true;
+  return {
+    name: 'events',
+    requires: ['deps', 'entities', 'claims', 'times'],
+    assigns: ['events'],
+    run(doc: Doc) {
+      const v = new DocView(doc);
+      const paragraphs = v.paragraphs();
+      const events: DocEvent[] = [];
+      const triggerLemmas = new Map<string, string>();
+      const eventParagraph = new Map<string, number>();
+      const byTrigger = new Map<number, DocEvent>();
+      for (const c of findCandidates(v, lex)) {
+        const entry = typed(v, lex, c);
+        if (!entry) continue;
+        const facts = modalityOf(v, c.trigger, false);
+        let type = entry.type;
+        let cameo = entry.cameo;
+        let mode = entry.mode;
+        let context = entry.context;
+        if (facts.threat && type === 'ASSAULT') {
+          type = 'THREATEN';
+          cameo = '138';
+          mode = 'violence';
+          context = 'military';
+        }
+        if (refersBack(v, lex, c, events, triggerLemmas, type)) continue;
+        let args: EventArgs = c.noun
+          ? c.clause !== c.trigger
+            ? mergeArgs(verbArgs(v, c.clause, type, c.trigger), nounArgs(v, c.trigger, type))
+            : nounArgs(v, c.trigger, type)
+          : verbArgs(v, c.clause, type);
+        const t = v.tokens[c.trigger]!;
+        const sentence = t.sentence;
+        // Rule 4a: a request "during the meeting" is addressed to the meeting's other participants
+        if (type === 'REQUEST' && args.targets.length === 0) {
+          for (const o of v.kids(c.clause, 'obl')) {
+            if (v.caseOf(o) !== 'during') continue;
+            const ref = [...events].reverse().find((e) => e.type === 'CONSULT' && triggerLemmas.get(e.id) === lemmaOf(v, lex, o));
+            if (ref) args = { ...args, targets: [...ref.sources, ...ref.targets].filter((e) => !args.sources.includes(e)) };
+          }
+        }
+        // Rule 4b: pronoun or missing subject → the previous event's sources in this paragraph
+        if (args.sources.length === 0) {
+          const subj = v.kids(c.clause, 'nsubj')[0];
+          const pronounSubject = subj === undefined ? !c.noun : PRONOUNS.has(v.lower(subj));
+          const possPronoun = c.noun && v.kids(c.trigger, 'nmod:poss').some((k) => PRONOUNS.has(v.lower(k)));
+          if (pronounSubject || possPronoun) {
+            const prev = [...events].reverse().find((e) => eventParagraph.get(e.id) === paragraphs[sentence] && e.sources.length > 0);
+            if (prev) args = { ...args, sources: [...prev.sources], targets: args.targets.filter((e) => !prev.sources.includes(e)) };
+          }
+        }
+        if (!keepActorless && args.sources.length === 0 && args.targets.length === 0) continue;
+        const claim = doc.claims
+          .filter((cl) => cl.start <= t.start && cl.end >= t.end)
+          .sort((a, b) => a.end - a.start - (b.end - b.start))[0];
+        let modality = facts.modality;
+        if (modality === 'asserted' && claim) modality = 'reported';
+        const ev: DocEvent = {
+          id: `v${events.length + 1}`,
+          type,
+          modality,
+          trigger: doc.textSpan(triggerSpan(v, c)),
+          sources: args.sources,
+          targets: args.targets,
+        };
+        if (mode) ev.mode = mode;
+        if (context) ev.context = context;
+        if (cameo) ev.cameo = cameo;
+        if (args.location) ev.location = args.location;
+        const date = dateFor(v, c, doc.times);
+        if (date) ev.date = date;
+        if (claim) ev.claim = claim.id;
+        events.push(ev);
+        byTrigger.set(c.trigger, ev);
+        triggerLemmas.set(ev.id, lemmaOf(v, lex, c.trigger));
+        eventParagraph.set(ev.id, paragraphs[sentence] ?? 0);
+      }
+      doc.events = events;
+    },
+  };
+}
+
+/** Trigger span: the word, widened to its light verb ("held a meeting") or compound modifiers. */
+function triggerSpan(v: DocView, c: Candidate): { start: number; end: number } {
+  const t = v.tokens[c.trigger]!;
+  if (c.clause !== c.trigger && v.tokens[c.clause]!.start < t.start && t.sentence === v.tokens[c.clause]!.sentence) {
+    const gap = v.doc.text.slice(v.tokens[c.clause]!.end, t.start);
+    if (gap.length <= 12) return { start: v.tokens[c.clause]!.start, end: t.end };
+  }
+  return { start: t.start, end: t.end };
+}
