@@ -108,6 +108,31 @@ describe('JSON Lines', () => {
     assert.match(byLine['7']!.message, /field "title" must be a string/);
   });
 
+  it('is streamed line by line: a bad byte costs only its line, reported with the line number', async () => {
+    const path = join(tmp, 'mixed.jsonl');
+    await writeFile(path, Buffer.concat([
+      Buffer.from('{"id":"a","text":"First."}\n{"id":"b","text":"Caf'), Buffer.from([0xe9]), Buffer.from('"}\r\n{"id":"c","text":"Third."}'),
+    ]));
+    const { docs, errors } = await collect(readInputs([path]));
+    assert.deepEqual(docs.map((d) => d.id), ['a', 'c']);
+    assert.deepEqual(errors.map((e) => [e.input, e.code]), [[`${path}:2`, 'INPUT_ENCODING']]);
+  });
+
+  it('survives chunks that split lines and multi-byte characters', async () => {
+    const bytes = Buffer.from('{"id":"x","text":"Déjà vu in Zürich."}\n\n{"id":"y","text":"Second — line."}\n');
+    const chunks = [bytes.subarray(0, 20), bytes.subarray(20, 21), bytes.subarray(21, 45), bytes.subarray(45)];
+    const { docs, errors } = await collect(readInputs(['-'], { format: 'jsonl', stdin: Readable.from(chunks) }));
+    assert.deepEqual(errors, []);
+    assert.deepEqual(docs.map((d) => d.text), ['Déjà vu in Zürich.', 'Second — line.']);
+  });
+
+  it('an empty JSON Lines file is INPUT_EMPTY', async () => {
+    const path = join(tmp, 'empty.jsonl');
+    await writeFile(path, '\n\n');
+    const { errors } = await collect(readInputs([path]));
+    assert.deepEqual(errors.map((e) => [e.input, e.code]), [[path, 'INPUT_EMPTY']]);
+  });
+
   it('is read from standard input when forced with format jsonl', async () => {
     const lines = '{"id":"a","text":"First report."}\n{"id":"b","text":"Second report."}\n';
     const { docs } = await collect(readInputs(['-'], { format: 'jsonl', stdin: stdinOf(lines) }));

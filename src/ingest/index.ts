@@ -15,6 +15,7 @@
  * }
  */
 
+import { createReadStream } from 'node:fs';
 import { readFile, stat } from 'node:fs/promises';
 import { extname } from 'node:path';
 import { DossierError } from '../errors.ts';
@@ -22,6 +23,7 @@ import { readContent } from './content.ts';
 import { normaliseDate } from './dates.ts';
 import { FOLDER_EXTENSIONS, formatFromContentType, formatFromExtension, type ReaderFormat } from './detect.ts';
 import { DEFAULT_MAX_BYTES, DEFAULT_MAX_REDIRECTS, DEFAULT_TIMEOUT_MS, fetchUrl } from './fetch.ts';
+import { streamJsonLines } from './jsonl-stream.ts';
 import { walkFolder } from './walk.ts';
 import { toIngestError, type IngestError, type IngestOptions, type IngestedDocument, type InputFormat } from './types.ts';
 
@@ -161,6 +163,11 @@ async function* fromFolder(dir: string, s: Settings): AsyncGenerator<IngestedDoc
 }
 
 async function* fromFile(path: string, s: Settings): AsyncGenerator<IngestedDocument | IngestError> {
+  const hint = formatFromExtension(path);
+  if (s.format === 'jsonl' || (s.format === 'auto' && hint === 'jsonl')) {
+    yield* streamed(path, createReadStream(path), path, s);
+    return;
+  }
   let bytes: Buffer;
   try {
     bytes = await readFile(path);
@@ -168,10 +175,23 @@ async function* fromFile(path: string, s: Settings): AsyncGenerator<IngestedDocu
     yield unreadable(path, err);
     return;
   }
-  yield* readContent(bytes, { input: path, hint: formatFromExtension(path), format: s.format, source: path, ...dated(s) });
+  yield* readContent(bytes, { input: path, hint, format: s.format, source: path, ...dated(s) });
+}
+
+/** JSON Lines from a stream; a read failure midway is reported after the lines already read. */
+async function* streamed(input: string, stream: AsyncIterable<Buffer | string>, source: string | undefined, s: Settings): AsyncGenerator<IngestedDocument | IngestError> {
+  try {
+    yield* streamJsonLines(stream, input, s.defaultPublishedAt, source);
+  } catch (err) {
+    yield unreadable(input, err);
+  }
 }
 
 async function* fromStdin(s: Settings): AsyncGenerator<IngestedDocument | IngestError> {
+  if (s.format === 'jsonl') {
+    yield* streamed(STDIN_NAME, s.stdin as AsyncIterable<Buffer | string>, undefined, s);
+    return;
+  }
   const chunks: Buffer[] = [];
   try {
     for await (const chunk of s.stdin) chunks.push(typeof chunk === 'string' ? Buffer.from(chunk, 'utf8') : Buffer.from(chunk));

@@ -20,24 +20,28 @@ export function readJsonLines(text: string, input: string, defaultPublishedAt?: 
   for (let i = 0; i < lines.length; i++) {
     const line = lines[i]!.trim();
     if (line === '') continue;
-    const name = `${input}:${i + 1}`;
-    try {
-      let value: unknown;
-      try {
-        value = JSON.parse(line);
-      } catch (err) {
-        const detail = err instanceof Error ? err.message : String(err);
-        throw new DossierError('INPUT_JSON', `${name}: invalid JSON (${detail}); expected one JSON object per line`, { input: name });
-      }
-      out.push(recordToDocument(value, name, defaultPublishedAt, fallbackSource));
-    } catch (err) {
-      out.push(toIngestError(name, err));
-    }
+    out.push(lineToItem(line, `${input}:${i + 1}`, defaultPublishedAt, fallbackSource));
   }
   if (out.length === 0) {
     out.push({ input, code: 'INPUT_EMPTY', message: `${input}: no JSON lines (only blank lines)` });
   }
   return out;
+}
+
+/** One non-blank JSON line (named `file:line`) to a document, or the error for it. */
+export function lineToItem(line: string, name: string, defaultPublishedAt?: string, fallbackSource?: string): IngestedDocument | IngestError {
+  try {
+    let value: unknown;
+    try {
+      value = JSON.parse(line);
+    } catch (err) {
+      const detail = err instanceof Error ? err.message : String(err);
+      throw new DossierError('INPUT_JSON', `${name}: invalid JSON (${detail}); expected one JSON object per line`, { input: name });
+    }
+    return recordToDocument(value, name, defaultPublishedAt, fallbackSource);
+  } catch (err) {
+    return toIngestError(name, err);
+  }
 }
 
 /** Documents of a JSON file: one document object, or an array of them (named `file[i]`). */
