@@ -176,10 +176,8 @@ for (const c of curated) {
   addActor(out);
 }
 
-// Phoenix entries that curated actors split out must lose those aliases everywhere.
-const droppedEverywhere = new Set(curated.flatMap((c) => (c.merge_phoenix ? [] : [])).concat(
-  curated.filter((c) => c.id === 'irgc').flatMap((c) => c.drop_aliases ?? []).map(rootKey),
-));
+// Names of actors split out by the curated file (Quds Force, Basij) must not stay on any Phoenix entry.
+const droppedEverywhere = new Set<string>(['QUDS_FORCE', 'BASIJ', 'BASIJI']);
 
 function dedupeAliases(name: string, list: string[]): string[] {
   const seen = new Set([normalizeName(name)]);

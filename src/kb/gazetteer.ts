@@ -98,6 +98,11 @@ export class Gazetteer {
     return this.#byKey.get(normalizeName(name)) ?? [];
   }
 
+  /** Every normalised name with its places (for dictionary scanning). */
+  *names(): IterableIterator<[string, Place[]]> {
+    yield* this.#byKey.entries();
+  }
+
   /** True when some place has this name. */
   has(name: string): boolean {
     return this.#byKey.has(normalizeName(name));

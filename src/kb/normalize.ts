@@ -35,7 +35,7 @@ export function normalizeName(s: string): string {
   const words = foldText(pre).split(' ').filter((w) => w !== '');
   let i = 0;
   if (words[0] === 'the' && words.length > 1) i = 1;
-  const kept = words.slice(i).filter((w, k, arr) => !(ARTICLE_TOKENS.has(w) && arr.length > 1));
+  const kept = words.slice(i).filter((w, _k, arr) => !(ARTICLE_TOKENS.has(w) && arr.length > 1));
   return kept.join(' ');
 }
 

@@ -93,6 +93,11 @@ export interface Entity {
   geo?: GeoRef;
   /** Anonymous source ("informed Iraqi sources"). */
   anonymous?: boolean;
+  /**
+   * Office held, set by entity resolution for a PERSON named beside a title or a ROLE:
+   * `title` as written ("Deputy Commander"), `of` the entity id of the organisation/place.
+   */
+  role?: { title: string; of?: string };
   mentions: TextSpan[];
 }
 

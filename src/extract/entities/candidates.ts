@@ -1,0 +1,240 @@
+/**
+ * @module extract/entities/candidates
+ * Name candidates: the NER's mentions plus longest dictionary matches of knowledge-base aliases
+ * and gazetteer names the NER missed, de-duplicated (longest span wins), linked to KB actors, and
+ * widened over a parenthesised name's head ("the ruling (Coordinating Framework) alliance").
+ */
+import type { Doc, Mention, MentionLabel } from '../../nlp/doc.ts';
+import type { KnowledgeBase } from '../../kb/knowledge-base.ts';
+import type { Gazetteer } from '../../kb/gazetteer.ts';
+import type { KbActor } from '../../kb/types.ts';
+import { foldText, normalizeName } from '../../kb/normalize.ts';
+import { NAME_HEADS } from './lexicon.ts';
+import type { Cand } from './types.ts';
+
+interface TrieNode {
+  next: Map<string, TrieNode>;
+  /** Phrases ending here: actor id (KB) or '' (gazetteer name), with case-sensitivity. */
+  ends: { actorId: string; letters: string; caseSensitive: boolean }[];
+}
+
+const newNode = (): TrieNode => ({ next: new Map(), ends: [] });
+const lettersOf = (s: string): string => s.normalize('NFKD').replace(/[^\p{L}\p{N}]/gu, '');
+const ARTICLES = new Set(['al', 'el']);
+/** Tokens that may sit inside a name without breaking it: hyphens, apostrophes, dots. */
+const GLUE = /^[-‐‑'’.]$/;
+
+const kbTries = new WeakMap<KnowledgeBase, TrieNode>();
+const gazTries = new WeakMap<Gazetteer, TrieNode>();
+
+function insert(root: TrieNode, phrase: string, actorId: string, caseSensitive: boolean): void {
+  const words = normalizeName(phrase).split(' ').filter(Boolean);
+  if (words.length === 0) return;
+  let node = root;
+  for (const w of words) {
+    let n = node.next.get(w);
+    if (!n) node.next.set(w, (n = newNode()));
+    node = n;
+  }
+  if (!node.ends.some((e) => e.actorId === actorId && e.letters === lettersOf(phrase))) {
+    node.ends.push({ actorId, letters: lettersOf(phrase), caseSensitive });
+  }
+}
+
+function kbTrie(kb: KnowledgeBase): TrieNode {
+  let t = kbTries.get(kb);
+  if (!t) {
+    t = newNode();
+    for (const p of kb.scanPhrases()) insert(t, p.phrase, p.actorId, p.caseSensitive);
+    kbTries.set(kb, t);
+  }
+  return t;
+}
+
+function gazTrie(gaz: Gazetteer): TrieNode {
+  let t = gazTries.get(gaz);
+  if (!t) {
+    t = newNode();
+    for (const [name, places] of gaz.names()) {
+      // Only prominent places are worth finding without the NER: small towns named like words are not.
+      const prominent = places.some((p) => !p.kind.startsWith('PPL') || p.kind === 'PPLC' || (p.kind === 'PPLA' && p.population >= 50000) || p.population >= 250000);
+      if (prominent) insert(t, name, '', false);
+    }
+    gazTries.set(gaz, t);
+  }
+  return t;
+}
+
+interface Unit {
+  word: string;
+  tok: number;
+}
+
+/** Word units of a sentence: folded token texts, with glue tokens and Arabic articles skipped. */
+function unitsOf(doc: Doc, first: number, end: number): (Unit | null)[] {
+  const out: (Unit | null)[] = [];
+  for (let i = first; i < end; i++) {
+    const t = doc.tokens[i]!;
+    if (GLUE.test(t.text)) continue;
+    const w = foldText(t.text);
+    if (w === '') {
+      out.push(null); // punctuation breaks a match
+      continue;
+    }
+    if (ARTICLES.has(w) && i + 1 < end) continue;
+    for (const part of w.split(' ')) out.push({ word: part, tok: i });
+  }
+  return out;
+}
+
+const isUpperStart = (s: string): boolean => /^[\p{Lu}\p{N}]/u.test(s) || /^[^\p{Script=Latin}\p{P}\p{N}]/u.test(s);
+
+/** Extend a match left over "al -" / "el-" so the mention covers the article. */
+function withArticle(doc: Doc, t0: number, floor: number): number {
+  let s = t0;
+  if (s - 1 >= floor && GLUE.test(doc.tokens[s - 1]!.text) && s - 2 >= floor && ARTICLES.has(doc.tokens[s - 2]!.text.toLowerCase())) s -= 2;
+  else if (s - 1 >= floor && ARTICLES.has(doc.tokens[s - 1]!.text.toLowerCase()) && /^al$|^el$/.test(doc.tokens[s - 1]!.text)) s -= 1;
+  return s;
+}
+
+function scan(doc: Doc, trie: TrieNode, kb: KnowledgeBase | undefined, gaz: Gazetteer | undefined): Cand[] {
+  const out: Cand[] = [];
+  for (const sent of doc.sentences) {
+    const units = unitsOf(doc, sent.firstToken, sent.endToken);
+    for (let i = 0; i < units.length; i++) {
+      const u0 = units[i];
+      if (!u0) continue;
+      let node: TrieNode | undefined = trie;
+      let best: { j: number; actor?: KbActor } | undefined;
+      for (let j = i; j < units.length && node; j++) {
+        const u = units[j];
+        if (!u) break;
+        node = node.next.get(u.word);
+        if (!node || node.ends.length === 0) continue;
+        const t0 = u0.tok;
+        const t1 = u.tok + 1;
+        const raw = doc.tokens.slice(t0, t1).map((t) => t.text).join('');
+        const first = doc.tokens[t0]!.text;
+        for (const e of node.ends) {
+          if (e.caseSensitive ? lettersOf(raw) !== e.letters : !isUpperStart(first)) continue;
+          // A single capitalised word opening a sentence is too often an ordinary word.
+          if (!kb && t1 - t0 === 1 && t0 === sent.firstToken) continue;
+          const actor = e.actorId && kb ? kb.get(e.actorId) : undefined;
+          best = { j, ...(actor ? { actor } : {}) };
+          break;
+        }
+      }
+      if (!best) continue;
+      const t0 = withArticle(doc, u0.tok, sent.firstToken);
+      const t1 = units[best.j]!.tok + 1;
+      const cand: Cand = {
+        t0, t1, start: doc.tokens[t0]!.start, end: doc.tokens[t1 - 1]!.end,
+        kind: 'name', label: best.actor ? labelOf(best.actor) : 'LOC', origin: 'kb',
+      };
+      if (best.actor) cand.actor = best.actor;
+      else if (gaz) cand.label = 'LOC';
+      out.push(cand);
+      // Skip to the end of the match.
+      while (i + 1 < units.length && units[i + 1] && units[i + 1]!.tok < t1) i++;
+    }
+  }
+  return out;
+}
+
+export function labelOf(a: KbActor): MentionLabel {
+  return a.type === 'PERSON' ? 'PER' : a.type === 'LOCATION' ? 'LOC' : 'ORG';
+}
+
+const TYPE_OF_LABEL: Partial<Record<MentionLabel, KbActor['type']>> = { PER: 'PERSON', ORG: 'ORGANIZATION', LOC: 'LOCATION' };
+
+/** Link a name candidate to the KB when its text is a known name of a compatible type. */
+export function linkToKb(doc: Doc, c: Cand, kb: KnowledgeBase): void {
+  if (c.actor) return;
+  const text = doc.text.slice(c.start, c.end);
+  const want = TYPE_OF_LABEL[c.label];
+  const date = doc.meta.publishedAt?.slice(0, 10);
+  const list = kb.lookup(text, date ? { date } : {}).filter((a) => !want || a.type === want || (want === 'ORGANIZATION' && a.type === 'LOCATION' && a.subtype === 'country'));
+  const a = list[0];
+  if (!a) return;
+  // One-word person names link only to curated people; Phoenix surnames are too ambiguous.
+  if (a.type === 'PERSON' && !/\s/.test(normalizeName(text)) && a.id.startsWith('phx_')) return;
+  c.actor = a;
+}
+
+/** Widen "( Name ) head" to "[the adj*] ( Name ) head". */
+function widenParenthesised(doc: Doc, c: Cand, demonym: (w: string) => boolean): void {
+  const toks = doc.tokens;
+  const open = toks[c.t0 - 1];
+  const close = toks[c.t1];
+  const head = toks[c.t1 + 1];
+  if (!open || !close || !head || open.text !== '(' || close.text !== ')') return;
+  if (!NAME_HEADS.has(head.text.toLowerCase()) || open.sentence !== head.sentence) return;
+  let s = c.t0 - 1;
+  for (let k = 0; k < 3; k++) {
+    const prev = toks[s - 1];
+    if (!prev || prev.sentence !== head.sentence) break;
+    const w = prev.text;
+    if (/^(the|a|an)$/i.test(w)) {
+      s -= 1;
+      break;
+    }
+    const adjLike = prev.pos ? prev.pos === 'ADJ' || prev.pos === 'VERB' && /ing$/.test(w) : /^(ruling|governing|main|new|powerful|opposition|leading)$/i.test(w) || /(ing|al|ist|ic)$/.test(w) && /^\p{Ll}/u.test(w);
+    if (adjLike || demonym(w)) s -= 1;
+    else break;
+  }
+  c.t0 = s;
+  c.t1 = c.t1 + 2;
+  c.start = toks[c.t0]!.start;
+  c.end = toks[c.t1 - 1]!.end;
+}
+
+function overlaps(a: Cand, b: Cand): boolean {
+  return a.t0 < b.t1 && b.t0 < a.t1;
+}
+
+/**
+ * All name candidates of a document, non-overlapping, sorted by position.
+ */
+export function nameCandidates(doc: Doc, kb: KnowledgeBase, gaz: Gazetteer): Cand[] {
+  const fromNer: Cand[] = [];
+  for (const m of doc.mentions) {
+    if (m.label === 'NORP' || m.label === 'MISC') continue; // nationality words are handled as demonyms
+    const [t0, t1] = doc.tokenRange(m);
+    if (t1 <= t0) continue;
+    fromNer.push({ t0, t1, start: m.start, end: m.end, kind: 'name', label: m.label, origin: m.origin, mention: m });
+  }
+  const fromKb = scan(doc, kbTrie(kb), kb, undefined);
+  const fromGaz = scan(doc, gazTrie(gaz), undefined, gaz);
+  // Longest first; on equal spans prefer a KB link, then the NER's label.
+  // Phoenix entries often list places as organisations ("Gaza Strip"): the gazetteer wins those ties.
+  const prio = (c: Cand): number => (c.actor && !c.actor.id.startsWith('phx_') ? 0 : c.origin === 'ner' ? 1 : c.actor ? 3 : 2);
+  const all = [...fromKb, ...fromNer, ...fromGaz].sort((a, b) => b.t1 - b.t0 - (a.t1 - a.t0) || prio(a) - prio(b) || a.t0 - b.t0);
+  const kept: Cand[] = [];
+  for (const c of all) {
+    const clash = kept.find((k) => overlaps(k, c));
+    if (!clash) {
+      kept.push(c);
+      continue;
+    }
+    // Same span from the NER and the dictionary: keep one candidate with the KB link and the NER mention.
+    if (clash.t0 === c.t0 && clash.t1 === c.t1) {
+      if (!clash.mention && c.mention) clash.mention = c.mention;
+      if (c.origin === 'ner' && clash.actor && clash.actor.type === 'PERSON' && c.label !== 'PER') delete clash.actor;
+    } else if (c.mention && !clash.mention) {
+      clash.mention = c.mention;
+    }
+  }
+  const isDemonym = (w: string): boolean => /^\p{Lu}/u.test(w) && kb.demonym(w) !== undefined;
+  for (const c of kept) {
+    linkToKb(doc, c, kb);
+    widenParenthesised(doc, c, isDemonym);
+  }
+  return kept.sort((a, b) => a.t0 - b.t0);
+}
+
+/** The mention a candidate becomes in `doc.mentions`. */
+export function toMention(c: Cand): Mention {
+  const m: Mention = c.mention && c.mention.start === c.start && c.mention.end === c.end ? c.mention : { start: c.start, end: c.end, label: c.label, origin: c.origin };
+  if (c.mention?.score !== undefined && m.score === undefined) m.score = c.mention.score;
+  return m;
+}
