@@ -140,6 +140,27 @@ describe('JSON Lines', () => {
   });
 });
 
+describe('JSON files', () => {
+  it('read one document object, or an array of them with errors named by index', async () => {
+    const one = join(tmp, 'one.json');
+    const many = join(tmp, 'many.json');
+    await writeFile(one, JSON.stringify({ id: 'solo', text: 'A single report.' }, null, 2));
+    await writeFile(many, JSON.stringify([{ text: 'First of two.' }, { title: 'no body' }]));
+    const { docs, errors } = await collect(readInputs([one, many]));
+    assert.deepEqual(docs.map((d) => d.id === 'solo' ? 'solo' : d.text), ['solo', 'First of two.']);
+    assert.deepEqual(errors.map((e) => [e.input, e.code]), [[`${many}[1]`, 'INPUT_JSON']]);
+  });
+
+  it('are not picked up when walking a folder unless asked', async () => {
+    const dir = join(tmp, 'with-json');
+    await mkdir(dir, { recursive: true });
+    await writeFile(join(dir, 'package.json'), '{"name":"x"}');
+    await writeFile(join(dir, 'report.txt'), 'Only this is a document.');
+    const { docs, errors } = await collect(readInputs([dir]));
+    assert.deepEqual([docs.length, errors.length], [1, 0]);
+  });
+});
+
 describe('standard input', () => {
   it('reads "-" as plain text by default and names it <stdin> in errors', async () => {
     const { docs } = await collect(readInputs(['-'], { stdin: stdinOf('Troops withdrew from the town on Monday.\n') }));
