@@ -1,0 +1,240 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import fs from 'node:fs';
+import { Doc, type Entity, type Mention } from '../nlp/doc.ts';
+import { tokenize } from '../nlp/tokenizer.ts';
+import { buildPipeline } from '../pipeline/stage.ts';
+import { loadKb, loadGazetteer } from '../kb/load.ts';
+import { entityResolver, resolveEntities } from './entities.ts';
+
+const kb = loadKb();
+const gaz = loadGazetteer();
+
+/** A Doc with tokens and, optionally, NER mentions given by phrase. */
+function docOf(text: string, ner: { phrase: string; label: Mention['label']; nth?: number }[] = []): Doc {
+  const doc = new Doc(text, { id: 't', language: 'en', publishedAt: '2023-10-29' });
+  const t = tokenize(text);
+  doc.sentences = t.sentences;
+  doc.tokens = t.tokens;
+  for (const m of ner) {
+    let at = -1;
+    for (let k = 0; k <= (m.nth ?? 0); k++) at = text.indexOf(m.phrase, at + 1);
+    assert.ok(at >= 0, `phrase "${m.phrase}" not in text`);
+    doc.mentions.push({ start: at, end: at + m.phrase.length, label: m.label, origin: 'ner' });
+  }
+  return doc;
+}
+
+function run(text: string, ner: Parameters<typeof docOf>[1] = []): Doc {
+  const doc = docOf(text, ner);
+  resolveEntities(doc, kb, gaz);
+  return doc;
+}
+
+/** The entity with a mention exactly at the nth occurrence of `mention`, else the one whose smallest mention contains it. */
+function entityOf(doc: Doc, mention: string, nth = 0): Entity | undefined {
+  let at = -1;
+  for (let k = 0; k <= nth; k++) at = doc.text.indexOf(mention, at + 1);
+  const end = at + mention.length;
+  const exact = doc.entities.find((e) => e.mentions.some((m) => m.start === at && m.end === end));
+  if (exact) return exact;
+  let best: { e: Entity; len: number } | undefined;
+  for (const e of doc.entities) {
+    for (const m of e.mentions) {
+      if (m.start <= at && end <= m.end && (!best || m.end - m.start < best.len)) best = { e, len: m.end - m.start };
+    }
+  }
+  return best?.e;
+}
+
+test('the stage declares what it needs and adds', () => {
+  const stage = entityResolver({ kb, gazetteer: gaz });
+  assert.equal(stage.name, 'entities');
+  assert.deepEqual([...stage.requires], ['sentences', 'tokens', 'mentions']);
+  assert.deepEqual([...stage.assigns], ['entities']);
+  const p = buildPipeline([stage], { provided: ['sentences', 'tokens', 'mentions'] });
+  const doc = p.run(docOf('Hamas fired rockets.'));
+  assert.equal(doc.entities[0]?.kb?.id, 'hamas');
+});
+
+test('aliases the NER missed are found and linked: Hezbollah Brigades is Kataib Hezbollah', () => {
+  const doc = run('Leaders of the factions, including "Hezbollah Brigades," met in Baghdad.');
+  const e = entityOf(doc, 'Hezbollah Brigades');
+  assert.equal(e?.kb?.id, 'kataib_hezbollah');
+  assert.equal(e?.type, 'ORGANIZATION');
+  assert.equal(e?.subtype, 'armed_group');
+});
+
+test('al- variants and acronyms resolve to one KB entity', () => {
+  const doc = run('The al-Quds Force sent advisers. Later the Quds Force denied it, and the IRGC-QF said nothing.');
+  const a = entityOf(doc, 'al-Quds Force');
+  assert.equal(a?.kb?.id, 'quds_force');
+  assert.equal(entityOf(doc, 'Quds Force', 1)?.id, a?.id);
+  assert.equal(entityOf(doc, 'IRGC-QF')?.id, a?.id);
+  assert.equal(a?.mentions.length, 3);
+});
+
+test('the Quds Force is not the whole IRGC', () => {
+  const doc = run('The IRGC and its al-Quds Force were named.');
+  assert.notEqual(entityOf(doc, 'IRGC')?.id, entityOf(doc, 'al-Quds Force')?.id);
+  assert.equal(entityOf(doc, 'IRGC')?.kb?.id, 'irgc');
+});
+
+test('an acronym introduced in parentheses corefers with its long form', () => {
+  const doc = run('The Free Patriotic Union (FPU) met. The FPU then left.', [
+    { phrase: 'Free Patriotic Union', label: 'ORG' },
+    { phrase: 'FPU', label: 'ORG' },
+    { phrase: 'FPU', label: 'ORG', nth: 1 },
+  ]);
+  const e = entityOf(doc, 'Free Patriotic Union');
+  assert.equal(entityOf(doc, 'FPU', 1)?.id, e?.id);
+});
+
+test('a title in apposition goes to the person, not to a ROLE entity', () => {
+  const doc = run('The Deputy Commander of the al-Quds Force, Mohammad Reza Fallahzadeh, arrived.');
+  const p = entityOf(doc, 'Mohammad Reza Fallahzadeh');
+  assert.equal(p?.type, 'PERSON');
+  assert.equal(p?.kb?.id, 'mohammad_reza_fallahzadeh');
+  assert.equal(p?.role?.title, 'Deputy Commander');
+  assert.equal(p?.role?.of, entityOf(doc, 'al-Quds Force')?.id);
+  assert.equal(doc.entities.filter((e) => e.type === 'ROLE').length, 0);
+});
+
+test('an unnamed office holder is a ROLE entity of its nation, and the place is kept', () => {
+  const doc = run('The Iranian Ambassador in Baghdad held a meeting.');
+  const r = doc.entities.find((e) => e.type === 'ROLE');
+  assert.equal(r?.name, 'Iranian Ambassador in Baghdad');
+  assert.equal(r?.role?.title, 'Ambassador');
+  assert.equal(entityOf(doc, 'Baghdad')?.geo?.country, 'IQ');
+});
+
+test('nationality words act as their country', () => {
+  const doc = run('The Iranians sent messages. Iranian officials requested support. Americans and Israelis watched.');
+  assert.equal(entityOf(doc, 'Iranians')?.kb?.id, 'country_irn');
+  assert.equal(entityOf(doc, 'Iranian officials')?.id, entityOf(doc, 'Iranians')?.id);
+  assert.equal(entityOf(doc, 'Americans')?.kb?.id, 'country_usa');
+  assert.equal(entityOf(doc, 'Israelis')?.kb?.id, 'country_isr');
+});
+
+test('a nationality adjective describing a thing is not an actor', () => {
+  const doc = run('He ate Iranian food.');
+  assert.equal(doc.entities.length, 0);
+});
+
+test('"the newspaper" resolves to the latest newspaper, not to a radio', () => {
+  const doc = run('As reported by the Middle East newspaper, citing sources. Radio Farda said so too. The sources also told the newspaper more.');
+  const paper = entityOf(doc, 'Middle East newspaper');
+  assert.equal(paper?.kb?.id, 'asharq_al_awsat');
+  assert.equal(entityOf(doc, 'the newspaper', 0)?.id, paper?.id);
+});
+
+test('two anonymous sources stay apart and definite references go to the latest', () => {
+  const text = 'The newspaper cited informed Iraqi sources. According to the same sources, leaders moved. ' +
+    'The radio reported, citing informed sources, a meeting. According to the sources, orders came.';
+  const doc = run(text);
+  const s1 = entityOf(doc, 'informed Iraqi sources');
+  const s2 = entityOf(doc, 'informed sources');
+  assert.equal(s1?.type, 'SOURCE');
+  assert.equal(s1?.anonymous, true);
+  assert.equal(s2?.anonymous, true);
+  assert.notEqual(s1?.id, s2?.id);
+  assert.equal(entityOf(doc, 'the same sources')?.id, s1?.id);
+  assert.equal(entityOf(doc, 'the sources')?.id, s2?.id);
+});
+
+test('"a senior official" is an anonymous source', () => {
+  const doc = run('A senior official said the talks failed.');
+  const e = doc.entities.find((x) => x.type === 'SOURCE');
+  assert.equal(e?.anonymous, true);
+});
+
+test('a group with nationality and alignment is one entity across its resumptions', () => {
+  const doc = run('Leaders of armed Iraqi factions allied with Iran moved. These armed groups traveled. ' +
+    'They coordinated with Syrian groups. Iraqi factions received messages, and Iran-aligned factions met. The factions waited.');
+  const g = entityOf(doc, 'armed Iraqi factions allied with Iran');
+  assert.equal(g?.type, 'ORGANIZATION');
+  assert.equal(g?.subtype, 'group');
+  for (const [m, nth] of [['These armed groups', 0], ['Iraqi factions', 1], ['Iran-aligned factions', 0], ['The factions', 0]] as const) {
+    assert.equal(entityOf(doc, m, nth)?.id, g?.id, m);
+  }
+  assert.notEqual(entityOf(doc, 'Syrian groups')?.id, g?.id);
+});
+
+test('a parenthesised name keeps its head: the ruling (Coordinating Framework) alliance', () => {
+  const doc = run('The leaders of the ruling (Coordinating Framework) alliance received advice.');
+  const e = entityOf(doc, 'Coordinating Framework');
+  assert.equal(e?.kb?.id, 'coordination_framework');
+  assert.equal(e?.subtype, 'alliance');
+  assert.equal(e?.mentions[0]?.text, 'the ruling (Coordinating Framework) alliance');
+});
+
+test('places are geocoded with the right country', () => {
+  const doc = run('Leaders moved to Syria and Lebanon, then to Damascus and Beirut, far from the Gaza Strip and Baghdad in Iraq.');
+  const want: Record<string, string> = { Syria: 'SY', Lebanon: 'LB', Damascus: 'SY', Beirut: 'LB', 'Gaza Strip': 'PS', Baghdad: 'IQ', Iraq: 'IQ' };
+  for (const [name, cc] of Object.entries(want)) {
+    const e = entityOf(doc, name);
+    assert.equal(e?.type, 'LOCATION', name);
+    assert.equal(e?.geo?.country, cc, name);
+    assert.ok(typeof e?.geo?.lat === 'number' && typeof e.geo.lon === 'number', name);
+  }
+});
+
+test('homonyms are resolved by context: Paris, Texas vs Paris in France', () => {
+  const us = run('The storm hit Paris, Texas on Monday.', [{ phrase: 'Paris', label: 'LOC' }, { phrase: 'Texas', label: 'LOC' }]);
+  assert.equal(entityOf(us, 'Paris')?.geo?.country, 'US');
+  const fr = run('France said the summit in Paris would go ahead.', [{ phrase: 'Paris', label: 'LOC' }]);
+  assert.equal(entityOf(fr, 'Paris')?.geo?.country, 'FR');
+});
+
+test('unknown names still become entities, and a surname joins the full name', () => {
+  const doc = run('Karim Zubaidi spoke. Later Zubaidi left.', [
+    { phrase: 'Karim Zubaidi', label: 'PER' },
+    { phrase: 'Zubaidi', label: 'PER', nth: 1 },
+  ]);
+  const e = entityOf(doc, 'Karim Zubaidi');
+  assert.equal(e?.type, 'PERSON');
+  assert.equal(e?.kb, undefined);
+  assert.equal(e?.mentions.length, 2);
+});
+
+test('entity ids follow first mention and every kept mention points to its entity', () => {
+  const doc = run('Hamas and Hezbollah met in Beirut. Hamas left.');
+  assert.deepEqual(doc.entities.map((e) => e.id), doc.entities.map((_, i) => `e${i + 1}`));
+  assert.equal(doc.entities[0]?.kb?.id, 'hamas');
+  assert.ok(doc.mentions.length >= 4);
+  for (const m of doc.mentions) assert.ok(doc.entities.some((e) => e.id === m.entity));
+});
+
+test('the seed report: entity table of EXPECTED.md', () => {
+  const text = fs.readFileSync(new URL('../../examples/seed.txt', import.meta.url), 'utf8');
+  const doc = run(text);
+  const id = (m: string, nth = 0): string | undefined => entityOf(doc, m, nth)?.id;
+  const factions = id('armed Iraqi factions allied with Iran');
+  assert.ok(factions);
+  for (const [m, nth] of [['These armed groups', 0], ['Iraqi factions', 1], ['Iraqi factions', 2], ['these factions', 0], ['the factions', 0], ['Iraqi resistance', 0], ['Iran-aligned factions', 0], ['the militias', 0]] as const) {
+    assert.equal(id(m, nth), factions, `${m} #${nth}`);
+  }
+  assert.equal(entityOf(doc, 'Coordinating Framework')?.kb?.id, 'coordination_framework');
+  assert.equal(entityOf(doc, 'al-Quds Force')?.kb?.id, 'quds_force');
+  assert.equal(entityOf(doc, 'Hezbollah Brigades')?.kb?.id, 'kataib_hezbollah');
+  assert.equal(entityOf(doc, 'Hamas')?.kb?.id, 'hamas');
+  assert.equal(entityOf(doc, 'Mohammad Reza Fallahzadeh')?.role?.of, id('al-Quds Force'));
+  assert.equal(entityOf(doc, 'Nouri al-Maliki')?.type, 'PERSON');
+  assert.equal(entityOf(doc, 'the Iranian Ambassador in Baghdad')?.type, 'ROLE');
+  const awsat = id('Middle East newspaper');
+  assert.equal(entityOf(doc, 'Middle East newspaper')?.kb?.id, 'asharq_al_awsat');
+  assert.equal(id('the newspaper'), awsat);
+  assert.equal(entityOf(doc, '(Farda) radio')?.kb?.id, 'radio_farda');
+  const s1 = id('informed Iraqi sources');
+  assert.equal(id('the same sources'), s1);
+  assert.equal(id('The sources'), s1);
+  const s2 = id('informed sources');
+  assert.notEqual(s2, s1);
+  assert.equal(id('the sources'), s2);
+  assert.equal(entityOf(doc, 'Iranians')?.kb?.id, 'country_irn');
+  assert.equal(entityOf(doc, 'Israelis')?.kb?.id, 'country_isr');
+  assert.equal(entityOf(doc, 'Americans')?.kb?.id, 'country_usa');
+  for (const [m, cc] of [['Gaza Strip', 'PS'], ['Syria', 'SY'], ['Lebanon', 'LB'], ['Damascus', 'SY'], ['Beirut', 'LB'], ['Baghdad', 'IQ'], ['Iraq', 'IQ']] as const) {
+    assert.equal(entityOf(doc, m)?.geo?.country, cc, m);
+  }
+});
