@@ -8,6 +8,7 @@
 
 import { DossierError } from '../errors.ts';
 import { charsetOf, declaredCharset, looksBinary, sniffFormat, type ExtensionVerdict, type ReaderFormat } from './detect.ts';
+import { dateFromUrl } from './dates.ts';
 import { readFeed } from './feed.ts';
 import { extractHtmlPage } from './html.ts';
 import { readJsonFile, readJsonLines } from './jsonl.ts';
@@ -64,7 +65,12 @@ function readContentOrThrow(bytes: Uint8Array, ctx: ContentContext): Array<Inges
     case 'text':
       return [buildDocument(withSource({ text, format: 'text' }, fallbackSource), input, date)];
     case 'html': {
-      const page = extractHtmlPage(text, fallbackSource?.startsWith('http') ? fallbackSource : undefined);
+      const url = fallbackSource?.startsWith('http') ? fallbackSource : undefined;
+      const page = extractHtmlPage(text, url);
+      if (!page.publishedAt && url) {
+        const fromPath = dateFromUrl(url);
+        if (fromPath) page.publishedAt = fromPath;
+      }
       return [buildDocument(withSource({ ...page, format: 'html' }, fallbackSource), input, date)];
     }
     case 'feed':

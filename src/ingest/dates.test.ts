@@ -2,7 +2,7 @@
 
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { normaliseDate } from './dates.ts';
+import { dateFromUrl, normaliseDate } from './dates.ts';
 
 describe('normaliseDate', () => {
   it('keeps ISO dates and date-times, with their UTC offset', () => {
@@ -27,5 +27,20 @@ describe('normaliseDate', () => {
     for (const s of ['', 'yesterday', '2023-02-30', '2023-13-01', 'Sun, 31 Feb 2023 10:00:00 GMT', '42']) {
       assert.equal(normaliseDate(s), undefined, s);
     }
+  });
+});
+
+describe('dateFromUrl', () => {
+  it('reads the dates news sites put in article paths', () => {
+    assert.equal(dateFromUrl('https://news.example/world/2023/10/29/talks-resume'), '2023-10-29');
+    assert.equal(dateFromUrl('https://news.example/2023-10-29/talks'), '2023-10-29');
+    assert.equal(dateFromUrl('https://news.example/story/20231029-talks.html'), '2023-10-29');
+  });
+
+  it('ignores paths without a valid date', () => {
+    assert.equal(dateFromUrl('https://news.example/world/talks-resume'), undefined);
+    assert.equal(dateFromUrl('https://news.example/2023/13/45/x'), undefined);
+    assert.equal(dateFromUrl('https://news.example/id/1234567890'), undefined);
+    assert.equal(dateFromUrl('not a url'), undefined);
   });
 });

@@ -67,3 +67,21 @@ function validDay(date: string): boolean {
 function checked(isoString: string): string | undefined {
   return Number.isNaN(Date.parse(isoString)) ? undefined : isoString;
 }
+
+/**
+ * The date many news sites put in article paths (`/2023/10/29/`, `/2023-10-29/`, `/20231029/`),
+ * as a last resort for pages whose metadata gives none.
+ * @example dateFromUrl('https://news.example/world/2023/10/29/talks-resume') // '2023-10-29'
+ */
+export function dateFromUrl(url: string): string | undefined {
+  let path: string;
+  try {
+    path = new URL(url).pathname;
+  } catch {
+    return undefined;
+  }
+  const m = /\/((?:19|20)\d{2})[/-](\d{2})[/-](\d{2})(?:[/_.-]|$)/.exec(path) ?? /\/((?:19|20)\d{2})(\d{2})(\d{2})(?:[/_.-]|$)/.exec(path);
+  if (!m) return undefined;
+  const date = `${m[1]}-${m[2]}-${m[3]}`;
+  return validDay(date) ? date : undefined;
+}

@@ -39,6 +39,8 @@ before(async () => {
     } else if (url === '/cp1252') {
       const head = Buffer.from('<html><head><meta charset="windows-1252"><title>t</title></head><body><p>The minister said ');
       res.writeHead(200, { 'content-type': 'text/html' }).end(Buffer.concat([head, Buffer.from([0x93]), Buffer.from('no'), Buffer.from([0x94]), Buffer.from('.</p></body></html>')]));
+    } else if (url === '/news/2024/03/14/undated-story') {
+      res.writeHead(200, { 'content-type': 'text/html' }).end('<html><head><title>Undated</title></head><body><p>The border crossing reopened on Thursday.</p></body></html>');
     } else if (url === '/pdf') {
       res.writeHead(200, { 'content-type': 'application/pdf' }).end('%PDF-1.7\n');
     } else if (url === '/big') {
@@ -182,6 +184,11 @@ describe('fetching with allowPrivate', () => {
     const { docs, errors } = await collect(readInputs([`${base}/cp1252`], open));
     assert.deepEqual(errors, []);
     assert.equal(docs[0]!.text, 'The minister said \u201cno\u201d.');
+  });
+
+  it('takes the date from the article path when the page metadata has none', async () => {
+    const { docs } = await collect(readInputs([`${base}/news/2024/03/14/undated-story`], { ...open, publishedAt: '2000-01-01' }));
+    assert.equal(docs[0]!.publishedAt, '2024-03-14');
   });
 
   it('refuses a content type it cannot read with INPUT_FORMAT', async () => {

@@ -79,6 +79,10 @@ describe('short pages and fragments', () => {
     assert.equal(htmlFragmentToText('<p>One <b>bold</b> claim.</p><p>Line a<br>line b</p><script>x()</script>'), 'One bold claim.\n\nLine a\nline b');
   });
 
+  it('takes <br><br> as a paragraph break, as old templates use it', () => {
+    assert.equal(htmlFragmentToText('<div>First paragraph.<br><br>Second paragraph.<br>\n <br/>Third.</div>'), 'First paragraph.\n\nSecond paragraph.\n\nThird.');
+  });
+
   it('keeps table cells apart on one line per row', () => {
     assert.equal(htmlFragmentToText('<table><tr><td>Kyiv</td><td>3</td></tr><tr><td>Lviv</td><td>1</td></tr></table>'), 'Kyiv 3\n\nLviv 1');
   });

@@ -131,8 +131,12 @@ export function blockText(root: Node | null): string {
   const blocks: string[] = [];
   let line = '';
   const flush = (): void => {
-    const cleaned = line.split('\n').map((l) => l.replace(/[\s\u00a0]+/g, ' ').trim()).filter((l) => l !== '').join('\n');
-    if (cleaned) blocks.push(cleaned);
+    // Old templates separate paragraphs with <br><br> instead of <p>: a blank line made of
+    // breaks is a paragraph break too.
+    for (const part of line.split(/\n[ \t\u00a0]*\n/)) {
+      const cleaned = part.split('\n').map((l) => l.replace(/[\s\u00a0]+/g, ' ').trim()).filter((l) => l !== '').join('\n');
+      if (cleaned) blocks.push(cleaned);
+    }
     line = '';
   };
   const walk = (node: Node): void => {
