@@ -1,0 +1,52 @@
+/**
+ * @module scripts/train-parser
+ * Train the dependency parser and relation labeller on UD English EWT train + GUM train with
+ * held-out (jackknifed) predicted tags, selecting epochs on EWT dev with the tagger's tags, and
+ * write models/parser.bin.gz. Called by scripts/train.ts after the tagger.
+ */
+import { join } from 'node:path';
+import type { UdSentence } from './lib/conllu.ts';
+import { loadUd, type TrainStepOptions } from './train-tagger.ts';
+import { trainParser, saveParser, type TreeSentence } from '../src/nlp/parser-train.ts';
+import type { Tagger } from '../src/nlp/tagger.ts';
+
+function withTags(s: UdSentence, upos: string[], xpos: string[]): TreeSentence {
+  return { words: s.words.map((w) => w.form), upos, xpos, heads: s.words.map((w) => w.head), labels: s.words.map((w) => w.deprel) };
+}
+
+function tagWith(tagger: Tagger, s: UdSentence): { upos: string[]; xpos: string[] } {
+  const c = tagger.tagClasses(s.words.map((w) => w.form));
+  return { upos: Array.from(c, (k) => tagger.upos[k]!), xpos: Array.from(c, (k) => tagger.xpos[k]!) };
+}
+
+export interface ParserStepOptions extends TrainStepOptions {
+  tagger: Tagger;
+  /** Held-out tags for the training sentences; when absent the tagger tags them (optimistic). */
+  trainTags?: Array<{ upos: string[]; xpos: string[] }> | null;
+  labelEpochs?: number;
+}
+
+export async function trainParserModel(opts: ParserStepOptions, data = loadUd(opts.dataDir, opts.quick)): Promise<{ devUas: number; devLas: number; bytes: number }> {
+  const { train, dev } = data;
+  const t0 = Date.now();
+  const trainTrees = train.map((s, i) => {
+    const t = opts.trainTags?.[i] ?? tagWith(opts.tagger, s);
+    return withTags(s, t.upos, t.xpos);
+  });
+  const devTrees = dev.map((s) => {
+    const t = tagWith(opts.tagger, s);
+    return withTags(s, t.upos, t.xpos);
+  });
+  const { parser, devUas, devLas } = trainParser({
+    train: trainTrees,
+    dev: devTrees,
+    tags: opts.tagger.meta.classes,
+    epochs: opts.epochs ?? (opts.quick ? 1 : 10),
+    labelEpochs: opts.labelEpochs ?? (opts.quick ? 1 : 6),
+    seed: opts.seed ?? 7,
+    log: opts.log,
+  });
+  const bytes = saveParser(join(opts.outDir, 'parser.bin.gz'), parser);
+  opts.log(`parser: dev UAS ${(100 * devUas).toFixed(2)} LAS ${(100 * devLas).toFixed(2)}, ${(bytes / 1e6).toFixed(2)} MB, ${((Date.now() - t0) / 1000).toFixed(0)} s`);
+  return { devUas, devLas, bytes };
+}

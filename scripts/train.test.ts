@@ -1,0 +1,38 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { existsSync, mkdtempSync, rmSync, statSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { trainAll, defaultDataDir } from './train.ts';
+import { loadTagger } from '../src/nlp/tagger.ts';
+import { loadParser } from '../src/nlp/parser.ts';
+
+const data = defaultDataDir();
+const haveData = existsSync(join(data, 'ud', 'en_ewt', 'train.conllu'));
+
+test('quick training writes loadable tagger and parser models', { skip: !haveData && 'shared data not present' }, async () => {
+  const out = mkdtempSync(join(tmpdir(), 'dossier-train-'));
+  try {
+    const lines: string[] = [];
+    await trainAll({ dataDir: data, outDir: out, quick: true, only: ['tagger', 'parser'], log: (s) => lines.push(s) });
+    assert.ok(statSync(join(out, 'tagger.bin.gz')).size > 1000);
+    assert.ok(statSync(join(out, 'parser.bin.gz')).size > 1000);
+    assert.ok(lines.some((l) => l.startsWith('tagger: dev UPOS')));
+    const tagger = loadTagger(join(out, 'tagger.bin.gz'));
+    const cls = tagger.tagClasses(['The', 'army', 'moved', '.']);
+    assert.equal(cls.length, 4);
+    const parser = loadParser(join(out, 'parser.bin.gz'));
+    const { heads } = parser.parseSentence(['The', 'army', 'moved', '.'], ['DET', 'NOUN', 'VERB', 'PUNCT'], ['DT', 'NN', 'VBD', '.']);
+    assert.equal(heads.filter((h) => h === -1).length, 1, 'exactly one root');
+  } finally {
+    rmSync(out, { recursive: true, force: true });
+  }
+});
+
+test('training with a missing data folder fails with a message naming the file', async () => {
+  await assert.rejects(trainAll({ dataDir: '/nonexistent/data', outDir: tmpdir(), quick: true, log: () => {} }), (e: Error & { code?: string }) => {
+    assert.equal(e.code, 'INPUT_UNREADABLE');
+    assert.match(e.message, /\/nonexistent\/data\/ud\/en_ewt\/train\.conllu/);
+    return true;
+  });
+});

@@ -1,0 +1,118 @@
+/**
+ * @module scripts/train
+ * `npm run train`: reproduce every shipped NLP model from ../shared/data, deterministically
+ * (fixed seeds): the POS tagger + lemmatizer, the dependency parser + labeller, then the NER
+ * model (scripts/train-ner.ts, when present).
+ *
+ *   npm run train -- [--data DIR] [--out DIR] [--quick] [--only tagger,parser,ner]
+ *
+ * --data defaults to $DOSSIER_SHARED_DATA or ../shared/data relative to the repository root;
+ * --out defaults to models/. --quick trains on a 50-sentence slice for smoke tests.
+ */
+import { existsSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import { DossierError, isDossierError } from '../src/errors.ts';
+import { loadUd, trainTaggerModel } from './train-tagger.ts';
+import { trainParserModel } from './train-parser.ts';
+
+const repoRoot = resolve(dirname(fileURLToPath(import.meta.url)), '..');
+
+export interface TrainOptions {
+  dataDir?: string;
+  outDir?: string;
+  quick?: boolean;
+  /** Which models to train (default all). */
+  only?: Array<'tagger' | 'parser' | 'ner'>;
+  log?: (s: string) => void;
+}
+
+export function defaultDataDir(): string {
+  return process.env['DOSSIER_SHARED_DATA'] ?? resolve(repoRoot, '..', 'shared', 'data');
+}
+
+/** Train the models; returns a summary of dev scores and file sizes. */
+export async function trainAll(opts: TrainOptions = {}): Promise<Record<string, unknown>> {
+  const dataDir = opts.dataDir ?? defaultDataDir();
+  const outDir = opts.outDir ?? join(repoRoot, 'models');
+  const log = opts.log ?? ((s: string) => console.log(s));
+  const only = new Set(opts.only ?? ['tagger', 'parser', 'ner']);
+  if (!existsSync(join(dataDir, 'ud', 'en_ewt', 'train.conllu'))) {
+    throw new DossierError('INPUT_UNREADABLE', `train: ${join(dataDir, 'ud', 'en_ewt', 'train.conllu')} not found; pass --data DIR (the shared data folder with ud/, uner/, re3d/) or set DOSSIER_SHARED_DATA`, { input: dataDir });
+  }
+  const summary: Record<string, unknown> = {};
+  const t0 = Date.now();
+  const step = { dataDir, outDir, log, quick: opts.quick ?? false };
+  if (only.has('tagger') || only.has('parser')) {
+    const data = loadUd(dataDir, step.quick);
+    log(`data: ${data.train.length} training sentences, ${data.dev.length} dev sentences from ${dataDir}`);
+    let tagger;
+    let trainTags = null;
+    if (only.has('tagger')) {
+      const r = await trainTaggerModel(step, data);
+      tagger = r.tagger;
+      trainTags = r.trainTags;
+      summary['tagger'] = { devUpos: r.devUpos, bytes: r.bytes };
+    } else {
+      const { loadTagger } = await import('../src/nlp/tagger.ts');
+      tagger = loadTagger(join(outDir, 'tagger.bin.gz'));
+    }
+    if (only.has('parser')) {
+      const r = await trainParserModel({ ...step, tagger, trainTags }, data);
+      summary['parser'] = r;
+    }
+  }
+  if (only.has('ner')) {
+    const nerScript = join(repoRoot, 'scripts', 'train-ner.ts');
+    if (!existsSync(nerScript)) {
+      log('ner: scripts/train-ner.ts is absent; skipping NER training');
+    } else {
+      const mod = (await import(pathToFileURL(nerScript).href)) as {
+        trainNer?: (o: { dataDir: string; outDir: string; log: (s: string) => void; quick?: boolean }) => Promise<void>;
+      };
+      if (typeof mod.trainNer !== 'function') log('ner: scripts/train-ner.ts does not export trainNer(); skipping');
+      else {
+        await mod.trainNer({ dataDir, outDir: join(outDir, 'ner'), log, quick: step.quick });
+        summary['ner'] = 'trained';
+      }
+    }
+  }
+  log(`train: done in ${((Date.now() - t0) / 1000).toFixed(0)} s`);
+  return summary;
+}
+
+function parseArgs(argv: string[]): TrainOptions {
+  const o: TrainOptions = {};
+  for (let i = 0; i < argv.length; i++) {
+    const a = argv[i]!;
+    const val = () => {
+      const v = argv[++i];
+      if (v === undefined) throw new DossierError('USAGE', `train: ${a} needs a value`);
+      return v;
+    };
+    if (a === '--data') o.dataDir = resolve(val());
+    else if (a === '--out') o.outDir = resolve(val());
+    else if (a === '--quick') o.quick = true;
+    else if (a === '--only') {
+      const parts = val().split(',');
+      for (const p of parts) if (p !== 'tagger' && p !== 'parser' && p !== 'ner') throw new DossierError('USAGE', `train: --only expects tagger, parser and/or ner, got "${p}"`);
+      o.only = parts as TrainOptions['only'];
+    } else if (a === '--help' || a === '-h') {
+      console.log('usage: npm run train -- [--data DIR] [--out DIR] [--quick] [--only tagger,parser,ner]');
+      process.exit(0);
+    } else throw new DossierError('USAGE', `train: unknown option "${a}" (expected --data, --out, --quick, --only)`);
+  }
+  return o;
+}
+
+if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
+  try {
+    await trainAll(parseArgs(process.argv.slice(2)));
+  } catch (e) {
+    if (isDossierError(e)) {
+      console.error(`error[${e.code}]: ${e.message}`);
+      process.exit(e.exitCode);
+    }
+    throw e;
+  }
+}

@@ -1,0 +1,172 @@
+/**
+ * @module nlp/parser-features
+ * Feature templates of the transition parser, after Zhang & Nivre (2011): words and tags of the
+ * top of the stack (s0..s2) and the buffer (b0..b2), their left/right-most children, distance
+ * and valency, and combinations of them. Words and tags are integers (hashes / tag ids) computed
+ * once per sentence; templates are mixed into 32-bit feature hashes.
+ */
+import { mix1, mix2, mix3 } from './hash.ts';
+import type { ParseState } from './parser-state.ts';
+
+/** What the parser knows about each word: lower-cased form hash and tag id. */
+export interface ParserInput {
+  n: number;
+  /** Word hashes (index n = ROOT). */
+  w: Uint32Array;
+  /** Tag ids + 2 (0 = none, 1 = ROOT). */
+  p: Uint32Array;
+}
+
+export const MAX_PARSER_FEATURES = 96;
+
+const NONE_W = 0x1234567;
+const ROOT_W = 0x7654321;
+
+export function parserInput(wordHashes: ArrayLike<number>, tags: ArrayLike<number>): ParserInput {
+  const n = wordHashes.length;
+  const w = new Uint32Array(n + 1);
+  const p = new Uint32Array(n + 1);
+  for (let i = 0; i < n; i++) {
+    w[i] = wordHashes[i]!;
+    p[i] = tags[i]! + 2;
+  }
+  w[n] = ROOT_W;
+  p[n] = 1;
+  return { n, w, p };
+}
+
+function dist(d: number): number {
+  if (d < 5) return d;
+  if (d < 8) return 5;
+  if (d < 12) return 6;
+  return 7;
+}
+
+/** Write the features of the current configuration into `out`; returns the count. */
+export function parserFeatures(x: ParserInput, st: ParseState, out: Uint32Array): number {
+  const W = x.w;
+  const P = x.p;
+  const s0 = st.s(0);
+  const s1 = st.s(1);
+  const s2 = st.s(2);
+  const b0 = st.b;
+  const b1 = b0 + 1 <= x.n ? b0 + 1 : -1;
+  const b2 = b0 + 2 <= x.n ? b0 + 2 : -1;
+  const wd = (i: number) => (i < 0 ? NONE_W : W[i]!);
+  const pd = (i: number) => (i < 0 ? 0 : P[i]!);
+  const s0w = wd(s0), s0p = pd(s0), s1w = wd(s1), s1p = pd(s1), s2p = pd(s2);
+  const b0w = wd(b0), b0p = pd(b0), b1w = wd(b1), b1p = pd(b1), b2w = wd(b2), b2p = pd(b2);
+  const s0L = s0 >= 0 ? st.lc1[s0]! : -1;
+  const s0L2 = s0 >= 0 ? st.lc2[s0]! : -1;
+  const s0R = s0 >= 0 ? st.rc1[s0]! : -1;
+  const s0R2 = s0 >= 0 ? st.rc2[s0]! : -1;
+  const s1R = s1 >= 0 ? st.rc1[s1]! : -1;
+  const s1L = s1 >= 0 ? st.lc1[s1]! : -1;
+  const b0L = st.lc1[b0]!;
+  const b0L2 = st.lc2[b0]!;
+  const s0Lp = pd(s0L), s0Rp = pd(s0R), b0Lp = pd(b0L), s1Rp = pd(s1R);
+  const d = s0 >= 0 ? dist(b0 - s0) : 0;
+  const d1 = s1 >= 0 ? dist(s0 - s1) : 0;
+  const s0vl = s0 >= 0 ? st.nl[s0]! : 0;
+  const s0vr = s0 >= 0 ? st.nr[s0]! : 0;
+  const b0vl = st.nl[b0]!;
+  const s0wp = mix1(s0w, s0p);
+  const b0wp = mix1(b0w, b0p);
+  const s1wp = mix1(s1w, s1p);
+  const depth = Math.min(st.sp, 3);
+  let k = 0;
+  out[k++] = mix1(1, 0);
+  // unigrams
+  out[k++] = mix1(2, s0w);
+  out[k++] = mix1(3, s0p);
+  out[k++] = mix1(4, s0wp);
+  out[k++] = mix1(5, s1w);
+  out[k++] = mix1(6, s1p);
+  out[k++] = mix1(7, s1wp);
+  out[k++] = mix1(8, s2p);
+  out[k++] = mix1(9, b0w);
+  out[k++] = mix1(10, b0p);
+  out[k++] = mix1(11, b0wp);
+  out[k++] = mix1(12, b1w);
+  out[k++] = mix1(13, b1p);
+  out[k++] = mix2(14, b1w, b1p);
+  out[k++] = mix1(15, b2p);
+  out[k++] = mix1(16, b2w);
+  // pairs
+  out[k++] = mix2(20, s0wp, b0wp);
+  out[k++] = mix2(21, s0wp, b0w);
+  out[k++] = mix2(22, s0w, b0wp);
+  out[k++] = mix2(23, s0wp, b0p);
+  out[k++] = mix2(24, s0p, b0wp);
+  out[k++] = mix2(25, s0w, b0w);
+  out[k++] = mix2(26, s0p, b0p);
+  out[k++] = mix2(27, b0p, b1p);
+  out[k++] = mix2(28, s1p, s0p);
+  out[k++] = mix2(29, s1w, s0w);
+  out[k++] = mix2(30, s1wp, s0p);
+  out[k++] = mix2(31, s1p, s0wp);
+  out[k++] = mix2(32, s1wp, s0wp);
+  out[k++] = mix2(33, s1p, b0p);
+  out[k++] = mix2(34, s1w, b0w);
+  out[k++] = mix2(35, b0wp, b1p);
+  out[k++] = mix2(36, b0p, b1wp(b1w, b1p));
+  // triples
+  out[k++] = mix3(40, b0p, b1p, b2p);
+  out[k++] = mix3(41, s0p, b0p, b1p);
+  out[k++] = mix3(42, s1p, s0p, b0p);
+  out[k++] = mix3(43, s0p, s0Lp, b0p);
+  out[k++] = mix3(44, s0p, s0Rp, b0p);
+  out[k++] = mix3(45, s0p, b0p, b0Lp);
+  out[k++] = mix3(46, s1p, s0p, s0Lp);
+  out[k++] = mix3(47, s1p, s0p, s0Rp);
+  out[k++] = mix3(48, s1p, s1Rp, s0p);
+  out[k++] = mix3(49, s2p, s1p, s0p);
+  out[k++] = mix3(50, s1p, s0w, b0p);
+  out[k++] = mix3(51, s1p, s0p, b0w);
+  out[k++] = mix3(52, s1w, s0p, b0p);
+  out[k++] = mix3(53, s0w, b0p, b1p);
+  out[k++] = mix3(54, s0p, b0w, b1p);
+  out[k++] = mix3(55, s1p, pd(s1L), s0p);
+  // distance
+  out[k++] = mix2(60, s0w, d);
+  out[k++] = mix2(61, s0p, d);
+  out[k++] = mix2(62, b0w, d);
+  out[k++] = mix2(63, b0p, d);
+  out[k++] = mix3(64, s0w, b0w, d);
+  out[k++] = mix3(65, s0p, b0p, d);
+  out[k++] = mix3(66, s1p, s0p, d1);
+  out[k++] = mix3(67, s1w, s0w, d1);
+  // valency
+  out[k++] = mix2(70, s0w, s0vr);
+  out[k++] = mix2(71, s0p, s0vr);
+  out[k++] = mix2(72, s0w, s0vl);
+  out[k++] = mix2(73, s0p, s0vl);
+  out[k++] = mix2(74, b0w, b0vl);
+  out[k++] = mix2(75, b0p, b0vl);
+  out[k++] = mix3(76, s0p, b0p, mix2(0, s0vl, s0vr));
+  // children
+  out[k++] = mix1(80, wd(s0L));
+  out[k++] = mix1(81, s0Lp);
+  out[k++] = mix1(82, wd(s0R));
+  out[k++] = mix1(83, s0Rp);
+  out[k++] = mix1(84, wd(b0L));
+  out[k++] = mix1(85, b0Lp);
+  out[k++] = mix1(86, s1Rp);
+  out[k++] = mix1(87, pd(s0L2));
+  out[k++] = mix1(88, pd(s0R2));
+  out[k++] = mix1(89, pd(b0L2));
+  out[k++] = mix3(90, s0p, s0Lp, pd(s0L2));
+  out[k++] = mix3(91, s0p, s0Rp, pd(s0R2));
+  out[k++] = mix3(92, b0p, b0Lp, pd(b0L2));
+  out[k++] = mix2(93, s0wp, s0Rp);
+  out[k++] = mix2(94, s0wp, s0Lp);
+  out[k++] = mix2(95, b0wp, b0Lp);
+  // stack depth (root handling)
+  out[k++] = mix2(96, depth, b0p);
+  out[k++] = mix3(97, depth, s0p, b0p);
+  return k;
+}
+
+function b1wp(w: number, p: number): number {
+  return mix1(w, p);
+}

@@ -1,0 +1,211 @@
+/**
+ * @module nlp/parser-train
+ * Training of the arc-hybrid parser (dynamic oracle with exploration, Goldberg & Nivre 2013) and
+ * of the relation labeller, from UD sentences with predicted tags. Deterministic given the seed;
+ * the epoch with the best dev UAS (parser) / label accuracy (labeller) is kept.
+ */
+import { AveragedPerceptron, SparseModel, argmax } from './perceptron.ts';
+import { ParseState, N_ACTIONS } from './parser-state.ts';
+import { MAX_PARSER_FEATURES, parserFeatures, parserInput } from './parser-features.ts';
+import { MAX_LABEL_FEATURES, labelFeatures, treeIndex, type LabelInput } from './labeler.ts';
+import { Parser, coreBit, type ParserMeta } from './parser.ts';
+import { hashString } from './hash.ts';
+import { normWord } from './tagger-features.ts';
+import { writeModelFile, sparseArrays } from './model-file.ts';
+import { mulberry32, shuffleInPlace } from './random.ts';
+
+/** A training sentence: words, tags (as "UPOS\tXPOS" ids into `tags`), gold heads (-1 root) and labels. */
+export interface TreeSentence {
+  words: string[];
+  upos: string[];
+  xpos: string[];
+  heads: number[];
+  labels: string[];
+}
+
+export interface TrainParserOptions {
+  train: TreeSentence[];
+  dev: TreeSentence[];
+  /** Tag vocabulary shared with the tagger ("UPOS\tXPOS"). */
+  tags: string[];
+  epochs?: number;
+  labelEpochs?: number;
+  seed?: number;
+  /** Probability of following a wrong prediction during training (after the first epoch). */
+  explore?: number;
+  log?: (s: string) => void;
+}
+
+interface Prepared {
+  n: number;
+  wh: Uint32Array;
+  sfx: Uint32Array;
+  tags: Int32Array;
+  /** Gold heads with ROOT = n. */
+  gold: Int32Array;
+  labels: Int32Array;
+}
+
+function prepare(s: TreeSentence, tagId: (u: string, x: string) => number, labelId: (l: string) => number): Prepared {
+  const n = s.words.length;
+  const wh = new Uint32Array(n);
+  const sfx = new Uint32Array(n);
+  const tags = new Int32Array(n);
+  const gold = new Int32Array(n);
+  const labels = new Int32Array(n);
+  for (let i = 0; i < n; i++) {
+    const l = normWord(s.words[i]!);
+    wh[i] = hashString(l);
+    sfx[i] = hashString(l.slice(-3));
+    tags[i] = tagId(s.upos[i]!, s.xpos[i]!);
+    gold[i] = s.heads[i]! < 0 ? n : s.heads[i]!;
+    labels[i] = labelId(s.labels[i]!);
+  }
+  return { n, wh, sfx, tags, gold, labels };
+}
+
+function labelInput(d: Prepared, heads: Int32Array): LabelInput {
+  const p = new Uint32Array(d.n);
+  for (let i = 0; i < d.n; i++) p[i] = d.tags[i]! + 2;
+  return { n: d.n, w: d.wh, p, sfx: d.sfx, heads };
+}
+
+export interface TrainedParser {
+  parser: Parser;
+  devUas: number;
+  devLas: number;
+}
+
+export function trainParser(opts: TrainParserOptions): TrainedParser {
+  const { train, dev, tags, epochs = 10, labelEpochs = 8, seed = 7, explore = 0.9, log = () => {} } = opts;
+  // Labels: every relation seen 5+ times; rarer subtypes fall back to their universal relation.
+  const counts = new Map<string, number>();
+  for (const s of train) for (const l of s.labels) counts.set(l, (counts.get(l) ?? 0) + 1);
+  const labels = [...counts].filter(([, c]) => c >= 5).sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1)).map(([k]) => k);
+  if (!labels.includes('root')) labels.push('root');
+  if (!labels.includes('dep')) labels.push('dep');
+  const lIndex = new Map(labels.map((l, i) => [l, i]));
+  const labelId = (l: string) => lIndex.get(l) ?? lIndex.get(l.split(':')[0]!) ?? lIndex.get('dep')!;
+  const meta: ParserMeta = { kind: 'parser', tags, labels, info: {} };
+  const empty = new AveragedPerceptron(1).toSparse();
+  const shell = new Parser(meta, empty, empty);
+  const tagId = (u: string, x: string) => shell.tagId(u, x);
+  const trainP = train.map((s) => prepare(s, tagId, labelId));
+  const devP = dev.map((s) => prepare(s, tagId, labelId));
+  log(`parser: ${trainP.length} training sentences, ${labels.length} labels`);
+
+  // --- arcs ---
+  const ap = new AveragedPerceptron(N_ACTIONS, null, 1 << 18);
+  const feats = new Uint32Array(MAX_PARSER_FEATURES);
+  const scores = new Float32Array(N_ACTIONS);
+  const costs = new Int32Array(N_ACTIONS);
+  const rand = mulberry32(seed);
+  const order = trainP.map((_, i) => i);
+  let bestArcs: { model: SparseModel; uas: number } | null = null;
+  for (let ep = 0; ep < epochs; ep++) {
+    shuffleInPlace(order, rand);
+    let steps = 0;
+    let wrong = 0;
+    for (const si of order) {
+      const d = trainP[si]!;
+      const x = parserInput(d.wh, d.tags);
+      const st = new ParseState(d.n);
+      while (!st.terminal) {
+        const k = parserFeatures(x, st, feats);
+        ap.score(feats, k, scores);
+        let minCost = Infinity;
+        for (let a = 0; a < N_ACTIONS; a++) {
+          costs[a] = st.valid(a) ? st.cost(a, d.gold) : 1 << 20;
+          if (costs[a]! < minCost) minCost = costs[a]!;
+        }
+        const pred = argmax(scores, N_ACTIONS, (a) => st.valid(a));
+        const best = argmax(scores, N_ACTIONS, (a) => costs[a] === minCost);
+        steps++;
+        let next = pred;
+        if (costs[pred]! > minCost) {
+          wrong++;
+          ap.update(feats, k, best, pred);
+          if (ep === 0 || rand() >= explore) next = best;
+        }
+        ap.tick();
+        st.apply(next);
+      }
+    }
+    const model = ap.toSparse();
+    const probe = new Parser(meta, model, empty);
+    const uas = evalUas(probe, devP);
+    log(`  arcs epoch ${ep + 1}/${epochs}: wrong actions ${(100 * wrong / steps).toFixed(2)}%  dev UAS ${(100 * uas).toFixed(2)}  features ${ap.features}`);
+    if (!bestArcs || uas > bestArcs.uas) bestArcs = { model, uas };
+  }
+
+  // --- labels (trained on gold trees, evaluated on predicted trees) ---
+  const arcsOnly = new Parser(meta, bestArcs!.model, empty);
+  const devHeads = devP.map((d) => arcsOnly.parseHeads(d.wh, d.tags));
+  const L = labels.length;
+  const lp = new AveragedPerceptron(L, null, 1 << 16);
+  const lfeats = new Uint32Array(MAX_LABEL_FEATURES);
+  const lscores = new Float32Array(L);
+  const coreBits = labels.map(coreBit);
+  let bestLabels: { model: SparseModel; las: number } | null = null;
+  for (let ep = 0; ep < labelEpochs; ep++) {
+    shuffleInPlace(order, rand);
+    for (const si of order) {
+      const d = trainP[si]!;
+      const heads = Int32Array.from(d.gold, (h) => (h === d.n ? -1 : h));
+      const x = labelInput(d, heads);
+      const t = treeIndex(heads);
+      const last = new Int32Array(d.n + 1).fill(-1);
+      const mask = new Int32Array(d.n + 1);
+      for (let i = 0; i < d.n; i++) {
+        const h = d.gold[i]!;
+        const k = labelFeatures(x, t, i, last[h]!, mask[h]!, lfeats);
+        lp.score(lfeats, k, lscores);
+        const p = argmax(lscores, L);
+        const g = d.labels[i]!;
+        if (p !== g) lp.update(lfeats, k, g, p);
+        lp.tick();
+        last[h] = p;
+        mask[h]! |= coreBits[p]!;
+      }
+    }
+    const model = lp.toSparse();
+    const probe = new Parser(meta, bestArcs!.model, model);
+    const las = evalLas(probe, devP, devHeads);
+    log(`  labels epoch ${ep + 1}/${labelEpochs}: dev LAS ${(100 * las).toFixed(2)}  features ${lp.features}`);
+    if (!bestLabels || las > bestLabels.las) bestLabels = { model, las };
+  }
+  meta.info = { trainSentences: train.length, epochs, labelEpochs, seed, explore, devUas: bestArcs!.uas, devLas: bestLabels!.las };
+  return { parser: new Parser(meta, bestArcs!.model, bestLabels!.model), devUas: bestArcs!.uas, devLas: bestLabels!.las };
+}
+
+function evalUas(p: Parser, data: Prepared[]): number {
+  let ok = 0;
+  let n = 0;
+  for (const d of data) {
+    const heads = p.parseHeads(d.wh, d.tags);
+    for (let i = 0; i < d.n; i++) {
+      n++;
+      if ((heads[i]! < 0 ? d.n : heads[i]!) === d.gold[i]) ok++;
+    }
+  }
+  return n ? ok / n : 0;
+}
+
+function evalLas(p: Parser, data: Prepared[], heads: Int32Array[]): number {
+  let ok = 0;
+  let n = 0;
+  data.forEach((d, si) => {
+    const h = heads[si]!;
+    const labels = p.label(labelInput(d, h));
+    for (let i = 0; i < d.n; i++) {
+      n++;
+      if ((h[i]! < 0 ? d.n : h[i]!) === d.gold[i] && labels[i] === d.labels[i]) ok++;
+    }
+  });
+  return n ? ok / n : 0;
+}
+
+/** Write a trained parser to `path`; returns the file size in bytes. */
+export function saveParser(path: string, p: Parser): number {
+  return writeModelFile(path, p.meta, { ...sparseArrays('arcs', p.arcs), ...sparseArrays('labels', p.labeller) });
+}

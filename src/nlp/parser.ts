@@ -1,0 +1,173 @@
+/**
+ * @module nlp/parser
+ * Dependency parser producing UD trees: a greedy arc-hybrid transition parser scored by an
+ * averaged perceptron (trained with a dynamic oracle), followed by the relation labeller
+ * (nlp/labeler.ts). Reads models/parser.bin.gz on first use. Sets token.head (index into
+ * doc.tokens, -1 for the root) and token.dep (UD relation, with subtype where UD has one).
+ */
+import type { Doc, Token } from './doc.ts';
+import type { Stage } from '../pipeline/stage.ts';
+import { SparseModel, argmax } from './perceptron.ts';
+import { ParseState, N_ACTIONS } from './parser-state.ts';
+import { MAX_PARSER_FEATURES, parserFeatures, parserInput } from './parser-features.ts';
+import { MAX_LABEL_FEATURES, labelFeatures, treeIndex, type LabelInput } from './labeler.ts';
+import { hashString } from './hash.ts';
+import { normWord } from './tagger-features.ts';
+import { readModelFile, sparseFrom } from './model-file.ts';
+import { modelPath } from './models.ts';
+
+export interface ParserMeta {
+  kind: 'parser';
+  /** Tag vocabulary ("UPOS\tXPOS"), index = tag id. */
+  tags: string[];
+  labels: string[];
+  info: Record<string, unknown>;
+}
+
+/** Labels whose presence on a head's earlier children is a labeller feature (bit per label). */
+export const CORE_LABELS = ['nsubj', 'obj', 'iobj', 'csubj', 'ccomp', 'xcomp', 'nsubj:pass', 'aux:pass', 'cop', 'expl', 'det', 'case', 'mark', 'aux', 'obl'];
+
+export function coreBit(label: string): number {
+  const i = CORE_LABELS.indexOf(label);
+  return i < 0 ? 0 : 1 << i;
+}
+
+export class Parser {
+  readonly meta: ParserMeta;
+  readonly arcs: SparseModel;
+  readonly labeller: SparseModel;
+  #tagIndex: Map<string, number>;
+  #uposIndex: Map<string, number>;
+  #coreBits: Int32Array;
+  #feats = new Uint32Array(Math.max(MAX_PARSER_FEATURES, MAX_LABEL_FEATURES));
+  #scores = new Float32Array(N_ACTIONS);
+  #lscores: Float32Array;
+
+  constructor(meta: ParserMeta, arcs: SparseModel, labeller: SparseModel) {
+    this.meta = meta;
+    this.arcs = arcs;
+    this.labeller = labeller;
+    this.#tagIndex = new Map(meta.tags.map((t, i) => [t, i]));
+    this.#uposIndex = new Map();
+    meta.tags.forEach((t, i) => {
+      const u = t.split('\t')[0]!;
+      if (!this.#uposIndex.has(u)) this.#uposIndex.set(u, i);
+    });
+    this.#coreBits = Int32Array.from(meta.labels.map(coreBit));
+    this.#lscores = new Float32Array(meta.labels.length);
+  }
+
+  /** Tag id of a (UPOS, XPOS) pair, falling back to the commonest pair with that UPOS. */
+  tagId(upos: string, xpos: string): number {
+    return this.#tagIndex.get(`${upos}\t${xpos}`) ?? this.#uposIndex.get(upos) ?? 0;
+  }
+
+  /** Unlabelled tree: heads (-1 = root). */
+  parseHeads(wordHashes: Uint32Array, tags: Int32Array): Int32Array {
+    const x = parserInput(wordHashes, tags);
+    const st = new ParseState(x.n);
+    const feats = this.#feats;
+    const scores = this.#scores;
+    while (!st.terminal) {
+      const k = parserFeatures(x, st, feats);
+      this.arcs.score(feats, k, scores);
+      const a = argmax(scores, N_ACTIONS, (a) => st.valid(a));
+      st.apply(a);
+    }
+    const heads = new Int32Array(x.n);
+    for (let i = 0; i < x.n; i++) heads[i] = st.heads[i] === x.n ? -1 : st.heads[i]!;
+    return heads;
+  }
+
+  /** Label ids for a tree, left to right. */
+  label(x: LabelInput): Int32Array {
+    const t = treeIndex(x.heads);
+    const n = x.n;
+    const out = new Int32Array(n);
+    const lastLabel = new Int32Array(n + 1).fill(-1);
+    const mask = new Int32Array(n + 1);
+    const feats = this.#feats;
+    const scores = this.#lscores;
+    for (let d = 0; d < n; d++) {
+      const h = x.heads[d]! < 0 ? n : x.heads[d]!;
+      const k = labelFeatures(x, t, d, lastLabel[h]!, mask[h]!, feats);
+      this.labeller.score(feats, k, scores);
+      const l = argmax(scores, this.meta.labels.length, h === n ? undefined : (l) => l !== this.#rootLabel);
+      out[d] = l;
+      lastLabel[h] = l;
+      mask[h]! |= this.#coreBits[l]!;
+    }
+    return out;
+  }
+
+  get #rootLabel(): number {
+    return this.meta.labels.indexOf('root');
+  }
+
+  /** Parse one sentence given word forms and (UPOS, XPOS) tags. */
+  parseSentence(words: readonly string[], upos: readonly string[], xpos: readonly string[]): { heads: Int32Array; labels: string[] } {
+    const n = words.length;
+    const wh = new Uint32Array(n);
+    const sfx = new Uint32Array(n);
+    const tags = new Int32Array(n);
+    for (let i = 0; i < n; i++) {
+      const l = normWord(words[i]!);
+      wh[i] = hashString(l);
+      sfx[i] = hashString(l.slice(-3));
+      tags[i] = this.tagId(upos[i]!, xpos[i]!);
+    }
+    const heads = this.parseHeads(wh, tags);
+    const p = new Uint32Array(n);
+    for (let i = 0; i < n; i++) p[i] = tags[i]! + 2;
+    const ids = this.label({ n, w: wh, p, sfx, heads });
+    return { heads, labels: Array.from(ids, (i) => this.meta.labels[i]!) };
+  }
+
+  /** Parse every sentence of `doc` in place (tokens must be tagged). */
+  parseDoc(doc: Doc): void {
+    for (const s of doc.sentences) {
+      const toks: Token[] = doc.tokens.slice(s.firstToken, s.endToken);
+      if (toks.length === 0) continue;
+      const { heads, labels } = this.parseSentence(toks.map((t) => t.text), toks.map((t) => t.pos), toks.map((t) => t.xpos));
+      for (let i = 0; i < toks.length; i++) {
+        const t = toks[i]!;
+        t.head = heads[i]! < 0 ? -1 : s.firstToken + heads[i]!;
+        t.dep = labels[i]!;
+      }
+    }
+  }
+}
+
+let cached: Parser | null = null;
+
+/**
+ * Load the parser model (cached after the first call).
+ * @throws DossierError MODEL_MISSING naming the file.
+ */
+export function loadParser(path = modelPath('parser.bin.gz')): Parser {
+  const isDefault = path === modelPath('parser.bin.gz');
+  if (cached && isDefault) return cached;
+  const c = readModelFile<ParserMeta>(path, 'parser');
+  const p = new Parser(c.meta, sparseFrom(c, 'arcs', N_ACTIONS, path), sparseFrom(c, 'labels', c.meta.labels.length, path));
+  if (isDefault) cached = p;
+  return p;
+}
+
+export interface ParserOptions {
+  /** Model file (default models/parser.bin.gz). */
+  model?: string;
+}
+
+/** Pipeline stage: sets token.head and token.dep. Loads the model on first run. */
+export function parser(opts: ParserOptions = {}): Stage {
+  let model: Parser | null = null;
+  return {
+    name: 'parser',
+    requires: ['pos'],
+    assigns: ['deps'],
+    run(doc) {
+      model ??= loadParser(opts.model);
+      model.parseDoc(doc);
+    },
+  };
+}

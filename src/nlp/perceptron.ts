@@ -1,0 +1,183 @@
+/**
+ * @module nlp/perceptron
+ * Linear multi-class scoring over hashed features, shared by the tagger, parser and labeller.
+ *
+ * - `AveragedPerceptron` is the trainer: one dense row of class weights per feature hash that was
+ *   ever updated (Map from hash to row), with the "sum of c·update" trick for averaging.
+ * - `SparseModel` is what ships and runs: only the non-zero averaged weights, as typed arrays
+ *   behind an open-addressing table of feature hashes. Scoring a feature costs one probe plus a
+ *   walk over the few classes it has weights for.
+ */
+
+/** Trainer for an averaged multi-class perceptron over 32-bit feature hashes. */
+export class AveragedPerceptron {
+  readonly nClasses: number;
+  #rows = new Map<number, number>();
+  #w: Float32Array;
+  #u: Float64Array;
+  #used = 0;
+  /** Update counter (one tick per training example). */
+  #c = 1;
+  /** Optional filter: features outside it are ignored (frequency pruning). */
+  readonly allowed: Set<number> | null;
+
+  constructor(nClasses: number, allowed: Set<number> | null = null, initialRows = 1 << 16) {
+    this.nClasses = nClasses;
+    this.allowed = allowed;
+    this.#w = new Float32Array(initialRows * nClasses);
+    this.#u = new Float64Array(initialRows * nClasses);
+  }
+
+  get features(): number {
+    return this.#used;
+  }
+
+  #row(f: number, create: boolean): number {
+    let r = this.#rows.get(f);
+    if (r !== undefined) return r;
+    if (!create || (this.allowed && !this.allowed.has(f))) return -1;
+    r = this.#used++;
+    if ((r + 1) * this.nClasses > this.#w.length) {
+      const w = new Float32Array(this.#w.length * 2);
+      w.set(this.#w);
+      this.#w = w;
+      const u = new Float64Array(this.#u.length * 2);
+      u.set(this.#u);
+      this.#u = u;
+    }
+    this.#rows.set(f, r);
+    return r;
+  }
+
+  /** Add the current (non-averaged) weights of `feats[0..n)` into `scores` (zeroed first). */
+  score(feats: ArrayLike<number>, n: number, scores: Float32Array): void {
+    scores.fill(0);
+    const K = this.nClasses;
+    const w = this.#w;
+    for (let i = 0; i < n; i++) {
+      const r = this.#rows.get(feats[i]!);
+      if (r === undefined) continue;
+      const base = r * K;
+      for (let k = 0; k < K; k++) scores[k]! += w[base + k]!;
+    }
+  }
+
+  /** Perceptron update: +1 to `gold`, -1 to `pred` for every feature. */
+  update(feats: ArrayLike<number>, n: number, gold: number, pred: number, amount = 1): void {
+    if (gold === pred) return;
+    const K = this.nClasses;
+    const c = this.#c;
+    for (let i = 0; i < n; i++) {
+      const r = this.#row(feats[i]!, true);
+      if (r < 0) continue;
+      const base = r * K;
+      this.#w[base + gold]! += amount;
+      this.#u[base + gold]! += c * amount;
+      this.#w[base + pred]! -= amount;
+      this.#u[base + pred]! -= c * amount;
+    }
+  }
+
+  /** Count one training example (for averaging). */
+  tick(): void {
+    this.#c++;
+  }
+
+  /** The averaged weights as a compact runtime model; weights with |w| < `threshold` are dropped. */
+  toSparse(threshold = 1e-3): SparseModel {
+    const K = this.nClasses;
+    const c = this.#c;
+    const keys: number[] = [];
+    const offs: number[] = [0];
+    const cls: number[] = [];
+    const ws: number[] = [];
+    for (const [f, r] of this.#rows) {
+      const base = r * K;
+      let any = false;
+      for (let k = 0; k < K; k++) {
+        const avg = this.#w[base + k]! - this.#u[base + k]! / c;
+        if (Math.abs(avg) >= threshold) {
+          cls.push(k);
+          ws.push(avg);
+          any = true;
+        }
+      }
+      if (any) {
+        keys.push(f);
+        offs.push(cls.length);
+      }
+    }
+    return new SparseModel(K, Uint32Array.from(keys), Uint32Array.from(offs), Uint8Array.from(cls), Float32Array.from(ws));
+  }
+}
+
+/** Runtime scorer: averaged weights, sparse per feature, behind an open-addressing hash table. */
+export class SparseModel {
+  readonly nClasses: number;
+  readonly keys: Uint32Array;
+  readonly offs: Uint32Array;
+  readonly cls: Uint8Array;
+  readonly w: Float32Array;
+  #table: Int32Array;
+  #mask: number;
+
+  constructor(nClasses: number, keys: Uint32Array, offs: Uint32Array, cls: Uint8Array, w: Float32Array) {
+    this.nClasses = nClasses;
+    this.keys = keys;
+    this.offs = offs;
+    this.cls = cls;
+    this.w = w;
+    let size = 1024;
+    while (size < keys.length * 2) size <<= 1;
+    this.#mask = size - 1;
+    this.#table = new Int32Array(size).fill(-1);
+    for (let i = 0; i < keys.length; i++) {
+      let slot = keys[i]! & this.#mask;
+      while (this.#table[slot] !== -1) slot = (slot + 1) & this.#mask;
+      this.#table[slot] = i;
+    }
+  }
+
+  /** Index of feature `f`, or -1. */
+  find(f: number): number {
+    const mask = this.#mask;
+    const table = this.#table;
+    const keys = this.keys;
+    let slot = f & mask;
+    for (;;) {
+      const i = table[slot]!;
+      if (i === -1) return -1;
+      if (keys[i] === f) return i;
+      slot = (slot + 1) & mask;
+    }
+  }
+
+  /** Scores of all classes for `feats[0..n)`, written into `scores` (zeroed first). */
+  score(feats: ArrayLike<number>, n: number, scores: Float32Array): void {
+    scores.fill(0);
+    const offs = this.offs;
+    const cls = this.cls;
+    const w = this.w;
+    for (let i = 0; i < n; i++) {
+      const idx = this.find(feats[i]!);
+      if (idx < 0) continue;
+      const end = offs[idx + 1]!;
+      for (let j = offs[idx]!; j < end; j++) scores[cls[j]!]! += w[j]!;
+    }
+  }
+}
+
+/** Index of the best score among `allowed` classes (all when omitted); ties go to the lowest index. */
+export function argmax(scores: Float32Array, n: number, valid?: (k: number) => boolean): number {
+  let best = -1;
+  let bestScore = -Infinity;
+  for (let k = 0; k < n; k++) {
+    if (valid && !valid(k)) continue;
+    const s = scores[k]!;
+    if (s > bestScore) {
+      bestScore = s;
+      best = k;
+    }
+  }
+  return best;
+}

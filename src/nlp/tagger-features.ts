@@ -1,0 +1,202 @@
+/**
+ * @module nlp/tagger-features
+ * Feature templates of the POS tagger. Word-level strings (lower-cased form, affixes, shape) are
+ * hashed once per sentence; templates combine them with the tags already predicted to the left
+ * (greedy left-to-right decoding) and, in the second pass, the first pass's tags to the right.
+ * Shared by training and tagging so both see exactly the same features.
+ */
+import { hashString, mix1, mix2, mix3 } from './hash.ts';
+
+/** Per-token hashes computed once per sentence. */
+export interface SentenceHashes {
+  n: number;
+  lower: Uint32Array;
+  form: Uint32Array;
+  sfx1: Uint32Array;
+  sfx2: Uint32Array;
+  sfx3: Uint32Array;
+  sfx4: Uint32Array;
+  pre1: Uint32Array;
+  pre2: Uint32Array;
+  shape: Uint32Array;
+  flags: Uint32Array;
+  /** Ambiguity class: hash of the set of tags the word had in training (or of '<unk>'). */
+  amb: Uint32Array;
+  /** How the word is capitalised in training when not sentence-initial (0 unseen … 4 lower). */
+  caseB: Uint32Array;
+}
+
+/** Word knowledge from training: ambiguity-class hashes and capitalisation buckets. */
+export interface TaggerLexicon {
+  amb: Map<string, number>;
+  caseOf: Map<string, number>;
+}
+
+const PAD = hashString('<pad>');
+const PAD_R = hashString('</pad>');
+
+/** Word shape: character classes with runs collapsed ("Al-Maliki" → "Xx-Xx", "1,000" → "d,d"). */
+export function wordShape(w: string): string {
+  let out = '';
+  let last = '';
+  for (const ch of w) {
+    let c: string;
+    if (/\p{Lu}/u.test(ch)) c = 'X';
+    else if (/\p{Ll}/u.test(ch)) c = 'x';
+    else if (/\d/.test(ch)) c = 'd';
+    else c = ch;
+    if (c !== last || !/[Xxd]/.test(c)) out += c;
+    last = c;
+    if (out.length > 8) break;
+  }
+  return out;
+}
+
+/** Normalise digits so all numbers of one shape share statistics. */
+export function normWord(w: string): string {
+  const l = w.toLowerCase();
+  if (/\d/.test(l)) return l.replace(/\d/g, '0');
+  return l;
+}
+
+const UNK_AMB = hashString('<unk>');
+
+/**
+ * Per-token hashes of a sentence. `lexicon` maps a normalised word to the hash of its ambiguity
+ * class (the tags it was seen with in training).
+ */
+export function sentenceHashes(words: readonly string[], lexicon: TaggerLexicon | null = null): SentenceHashes {
+  const n = words.length;
+  const h: SentenceHashes = {
+    n,
+    lower: new Uint32Array(n),
+    form: new Uint32Array(n),
+    sfx1: new Uint32Array(n),
+    sfx2: new Uint32Array(n),
+    sfx3: new Uint32Array(n),
+    sfx4: new Uint32Array(n),
+    pre1: new Uint32Array(n),
+    pre2: new Uint32Array(n),
+    shape: new Uint32Array(n),
+    flags: new Uint32Array(n),
+    amb: new Uint32Array(n),
+    caseB: new Uint32Array(n),
+  };
+  // Headline-style sentences (most long words capitalised) and all-caps sentences.
+  let longWords = 0;
+  let capWords = 0;
+  let upperWords = 0;
+  for (const w of words) {
+    if (!/^\p{L}{4,}/u.test(w)) continue;
+    longWords++;
+    if (/^\p{Lu}/u.test(w)) capWords++;
+    if (/^\p{Lu}+$/u.test(w)) upperWords++;
+  }
+  const sentFlags = (longWords >= 2 && capWords >= 0.6 * longWords ? 64 : 0) | (longWords >= 2 && upperWords >= 0.8 * longWords ? 128 : 0);
+  for (let i = 0; i < n; i++) {
+    const w = words[i]!;
+    const l = normWord(w);
+    h.lower[i] = hashString(l);
+    h.amb[i] = lexicon?.amb.get(l) ?? UNK_AMB;
+    h.caseB[i] = lexicon?.caseOf.get(l) ?? 0;
+    h.form[i] = hashString(w);
+    h.sfx1[i] = hashString(l.slice(-1));
+    h.sfx2[i] = hashString(l.slice(-2));
+    h.sfx3[i] = hashString(l.slice(-3));
+    h.sfx4[i] = hashString(l.slice(-4));
+    h.pre1[i] = hashString(l.slice(0, 1));
+    h.pre2[i] = hashString(l.slice(0, 2));
+    h.shape[i] = hashString(wordShape(w));
+    let f = 0;
+    if (/^\p{Lu}/u.test(w)) f |= 1;
+    if (/^\p{Lu}+$/u.test(w) && w.length > 1) f |= 2;
+    if (/\d/.test(w)) f |= 4;
+    if (w.includes('-')) f |= 8;
+    if (i === 0) f |= 16;
+    if (w.length > 10) f |= 32;
+    h.flags[i] = f | sentFlags;
+  }
+  return h;
+}
+
+/** Build the ambiguity-class lexicon: words seen `minCount`+ times → hash of their tag set. */
+export function ambiguityLexicon(entries: ReadonlyArray<readonly [string, string, number]>): TaggerLexicon {
+  return { amb: new Map(entries.map(([w, a]) => [w, hashString(a)])), caseOf: new Map(entries.map(([w, , c]) => [w, c])) };
+}
+
+/** Maximum number of features per token. */
+export const MAX_TAGGER_FEATURES = 64;
+
+/**
+ * Write the features of token `i` into `out` and return how many.
+ * `p1`, `p2`: predicted tags of i-1, i-2 (-1 = none). `n1`, `n2`: first-pass tags of i+1, i+2
+ * (-2 = not available: first pass; -1 = past the end).
+ */
+export function taggerFeatures(h: SentenceHashes, i: number, p1: number, p2: number, n1: number, n2: number, out: Uint32Array): number {
+  const n = h.n;
+  const wm1 = i > 0 ? h.lower[i - 1]! : PAD;
+  const wm2 = i > 1 ? h.lower[i - 2]! : PAD;
+  const wp1 = i + 1 < n ? h.lower[i + 1]! : PAD_R;
+  const wp2 = i + 2 < n ? h.lower[i + 2]! : PAD_R;
+  const w0 = h.lower[i]!;
+  const s3 = h.sfx3[i]!;
+  let k = 0;
+  out[k++] = mix1(1, 0);
+  out[k++] = mix1(2, w0);
+  out[k++] = mix1(3, h.form[i]!);
+  out[k++] = mix1(4, h.sfx1[i]!);
+  out[k++] = mix1(5, h.sfx2[i]!);
+  out[k++] = mix1(6, s3);
+  out[k++] = mix1(7, h.sfx4[i]!);
+  out[k++] = mix1(8, h.pre1[i]!);
+  out[k++] = mix1(9, h.pre2[i]!);
+  out[k++] = mix1(10, h.shape[i]!);
+  out[k++] = mix1(11, h.flags[i]!);
+  out[k++] = mix1(12, wm1);
+  out[k++] = mix1(13, wp1);
+  out[k++] = mix1(14, wm2);
+  out[k++] = mix1(15, wp2);
+  out[k++] = mix1(16, i > 0 ? h.sfx3[i - 1]! : PAD);
+  out[k++] = mix1(17, i + 1 < n ? h.sfx3[i + 1]! : PAD_R);
+  out[k++] = mix1(18, i + 1 < n ? h.shape[i + 1]! : PAD_R);
+  out[k++] = mix1(19, i > 0 ? h.shape[i - 1]! : PAD);
+  out[k++] = mix1(20, p1);
+  out[k++] = mix1(21, p2);
+  out[k++] = mix2(22, p1, p2);
+  out[k++] = mix2(23, p1, w0);
+  out[k++] = mix2(24, p1, s3);
+  out[k++] = mix2(25, w0, wp1);
+  out[k++] = mix2(26, wm1, w0);
+  out[k++] = mix2(27, p1, wp1);
+  out[k++] = mix2(28, wp1, wp2);
+  out[k++] = mix2(29, h.flags[i]!, h.shape[i]!);
+  out[k++] = mix3(30, wm1, w0, wp1);
+  out[k++] = mix2(31, h.sfx2[i]!, h.flags[i]!);
+  const a0 = h.amb[i]!;
+  const am1 = i > 0 ? h.amb[i - 1]! : PAD;
+  const ap1 = i + 1 < n ? h.amb[i + 1]! : PAD_R;
+  out[k++] = mix1(32, a0);
+  out[k++] = mix2(33, a0, p1);
+  out[k++] = mix2(34, a0, ap1);
+  out[k++] = mix2(35, am1, a0);
+  out[k++] = mix1(36, ap1);
+  out[k++] = mix2(37, a0, h.sfx3[i]!);
+  out[k++] = mix3(38, p1, a0, ap1);
+  out[k++] = mix2(39, a0, w0);
+  const capBits = h.flags[i]! & (1 | 2 | 16 | 64 | 128);
+  const cb = h.caseB[i]!;
+  out[k++] = mix2(50, cb, capBits);
+  out[k++] = mix3(51, cb, capBits, p1);
+  out[k++] = mix2(52, h.flags[i]! & (64 | 128), h.shape[i]!);
+  out[k++] = mix2(53, capBits, a0);
+  out[k++] = mix3(54, cb, capBits, i + 1 < n ? h.flags[i + 1]! & 1 : 2);
+  if (n1 !== -2) {
+    out[k++] = mix1(40, n1);
+    out[k++] = mix2(41, n1, n2);
+    out[k++] = mix2(42, p1, n1);
+    out[k++] = mix2(43, n1, w0);
+    out[k++] = mix2(44, n1, s3);
+    out[k++] = mix3(45, p1, n1, w0);
+  }
+  return k;
+}

@@ -1,0 +1,124 @@
+/**
+ * @module nlp/tagger
+ * Part-of-speech tagger (UD UPOS and Penn XPOS, predicted jointly as one class) and lemmatizer.
+ * An averaged perceptron, decoded greedily left to right, then a second pass that also sees the
+ * first pass's tags to the right. Trained on UD English EWT + GUM (see models/README.md).
+ * The model is read from models/tagger.bin.gz on first use.
+ */
+import type { Doc } from './doc.ts';
+import type { Stage } from '../pipeline/stage.ts';
+import { SparseModel, argmax } from './perceptron.ts';
+import { Lemmatizer, type LemmaData } from './lemmatizer.ts';
+import { MAX_TAGGER_FEATURES, ambiguityLexicon, sentenceHashes, taggerFeatures, type TaggerLexicon } from './tagger-features.ts';
+import { readModelFile, sparseFrom } from './model-file.ts';
+import { modelPath } from './models.ts';
+
+export interface TaggerMeta {
+  kind: 'tagger';
+  /** Class names, "UPOS\tXPOS". */
+  classes: string[];
+  lemma: LemmaData;
+  /** [normalised word, ambiguity class, capitalisation bucket] for words seen twice or more in training. */
+  ambiguity: Array<[string, string, number]>;
+  /** Whether a second (right-context) pass model is present. */
+  twoPass: boolean;
+  info: Record<string, unknown>;
+}
+
+/** A loaded tagger. */
+export class Tagger {
+  readonly meta: TaggerMeta;
+  readonly pass1: SparseModel;
+  readonly pass2: SparseModel | null;
+  readonly lemmatizer: Lemmatizer;
+  readonly upos: string[];
+  readonly xpos: string[];
+  #lexicon: TaggerLexicon;
+  #feats = new Uint32Array(MAX_TAGGER_FEATURES);
+  #scores: Float32Array;
+
+  constructor(meta: TaggerMeta, pass1: SparseModel, pass2: SparseModel | null) {
+    this.meta = meta;
+    this.pass1 = pass1;
+    this.pass2 = pass2;
+    this.lemmatizer = new Lemmatizer(meta.lemma);
+    this.upos = meta.classes.map((c) => c.split('\t')[0]!);
+    this.xpos = meta.classes.map((c) => c.split('\t')[1]!);
+    this.#scores = new Float32Array(meta.classes.length);
+    this.#lexicon = ambiguityLexicon(meta.ambiguity);
+  }
+
+  /** Class indices for the words of one sentence. */
+  tagClasses(words: readonly string[]): Int32Array {
+    const h = sentenceHashes(words, this.#lexicon);
+    const n = words.length;
+    const first = new Int32Array(n);
+    const K = this.meta.classes.length;
+    const feats = this.#feats;
+    const scores = this.#scores;
+    for (let i = 0; i < n; i++) {
+      const k = taggerFeatures(h, i, i > 0 ? first[i - 1]! : -1, i > 1 ? first[i - 2]! : -1, -2, -2, feats);
+      this.pass1.score(feats, k, scores);
+      first[i] = argmax(scores, K);
+    }
+    if (!this.pass2) return first;
+    const out = new Int32Array(n);
+    for (let i = 0; i < n; i++) {
+      const k = taggerFeatures(
+        h, i, i > 0 ? out[i - 1]! : -1, i > 1 ? out[i - 2]! : -1,
+        i + 1 < n ? first[i + 1]! : -1, i + 2 < n ? first[i + 2]! : -1, feats,
+      );
+      this.pass2.score(feats, k, scores);
+      out[i] = argmax(scores, K);
+    }
+    return out;
+  }
+
+  /** Tag and lemmatise every sentence of `doc` in place. */
+  tagDoc(doc: Doc): void {
+    for (const s of doc.sentences) {
+      const toks = doc.tokens.slice(s.firstToken, s.endToken);
+      const cls = this.tagClasses(toks.map((t) => t.text));
+      for (let i = 0; i < toks.length; i++) {
+        const t = toks[i]!;
+        t.pos = this.upos[cls[i]!]!;
+        t.xpos = this.xpos[cls[i]!]!;
+        t.lemma = this.lemmatizer.lemma(t.text, t.pos, t.xpos);
+      }
+    }
+  }
+}
+
+let cached: Tagger | null = null;
+
+/**
+ * Load the tagger model (cached after the first call).
+ * @throws DossierError MODEL_MISSING naming the file.
+ */
+export function loadTagger(path = modelPath('tagger.bin.gz')): Tagger {
+  if (cached && path === modelPath('tagger.bin.gz')) return cached;
+  const c = readModelFile<TaggerMeta>(path, 'tagger');
+  const K = c.meta.classes.length;
+  const t = new Tagger(c.meta, sparseFrom(c, 'pass1', K, path), c.meta.twoPass ? sparseFrom(c, 'pass2', K, path) : null);
+  if (path === modelPath('tagger.bin.gz')) cached = t;
+  return t;
+}
+
+export interface TaggerOptions {
+  /** Model file (default models/tagger.bin.gz). */
+  model?: string;
+}
+
+/** Pipeline stage: sets token.pos (UPOS), token.xpos and token.lemma. Loads the model on first run. */
+export function tagger(opts: TaggerOptions = {}): Stage {
+  let model: Tagger | null = null;
+  return {
+    name: 'tagger',
+    requires: ['sentences', 'tokens'],
+    assigns: ['pos', 'lemma'],
+    run(doc) {
+      model ??= loadTagger(opts.model);
+      model.tagDoc(doc);
+    },
+  };
+}
