@@ -33,8 +33,11 @@ function run(text: string, ner: Parameters<typeof docOf>[1] = []): Doc {
 
 /** The entity with a mention exactly at the nth occurrence of `mention`, else the one whose smallest mention contains it. */
 function entityOf(doc: Doc, mention: string, nth = 0): Entity | undefined {
-  let at = -1;
-  for (let k = 0; k <= nth; k++) at = doc.text.indexOf(mention, at + 1);
+  // nth whole-word occurrence ("Iraq" is not inside "Iraqi").
+  const esc = mention.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+  const re = new RegExp(`${/^\w/.test(mention) ? '\\b' : ''}${esc}${/\w$/.test(mention) ? '\\b' : ''}`, 'g');
+  const hits = [...doc.text.matchAll(re)];
+  const at = hits[nth]?.index ?? -1;
   const end = at + mention.length;
   const exact = doc.entities.find((e) => e.mentions.some((m) => m.start === at && m.end === end));
   if (exact) return exact;
