@@ -122,6 +122,13 @@ describe('SSRF guard', () => {
     assert.equal(hits.length, before);
   });
 
+  it('times out while the host name is still being resolved', async () => {
+    const resolve: Resolver = () => new Promise(() => {}); // a resolver that never answers
+    const t0 = Date.now();
+    await assert.rejects(fetchUrl('http://slow-dns.example/', { resolve, timeoutMs: 150 }), { code: 'INPUT_URL', message: /timed out after 150 ms/ });
+    assert.ok(Date.now() - t0 < 1500);
+  });
+
   it('refuses schemes other than http and https, also as a redirect target', async () => {
     await assert.rejects(fetchUrl('ftp://127.0.0.1/x'), { code: 'INPUT_URL', message: /scheme ftp: is refused/ });
     await assert.rejects(fetchUrl(`${base}/to-file`, open), { code: 'INPUT_URL', message: /scheme file: is refused/ });

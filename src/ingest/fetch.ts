@@ -61,7 +61,8 @@ export async function fetchUrl(url: string, opts: FetchOptions = {}): Promise<Fe
   const timer = setTimeout(() => controller.abort(), timeoutMs);
   try {
     for (let hop = 0; ; hop++) {
-      if (!allowPrivate) await checkHost(current, url, resolver);
+      // DNS lookups cannot be cancelled; racing them keeps the timeout a promise to the user.
+      if (!allowPrivate) await untilAborted(checkHost(current, url, resolver), controller.signal);
       const res = await requestOnce(current, controller.signal, guardedLookup(resolver, allowPrivate), url);
       const status = res.statusCode ?? 0;
       if (status >= 300 && status < 400 && res.headers.location) {
@@ -97,6 +98,15 @@ export async function fetchUrl(url: string, opts: FetchOptions = {}): Promise<Fe
   } finally {
     clearTimeout(timer);
   }
+}
+
+function untilAborted<T>(work: Promise<T>, signal: AbortSignal): Promise<T> {
+  return new Promise<T>((resolve, reject) => {
+    const onAbort = (): void => reject(new Error('aborted'));
+    if (signal.aborted) return onAbort();
+    signal.addEventListener('abort', onAbort, { once: true });
+    work.then(resolve, reject).finally(() => signal.removeEventListener('abort', onAbort));
+  });
 }
 
 function urlError(url: string, what: string): DossierError {
