@@ -278,6 +278,7 @@ class ClaimScanner {
 /** Turn drafts into claims, resolving anaphora and carrying chains over (rules 2–3). */
 function finalize(doc: Doc, v: DocView, drafts: Draft[]): Claim[] {
   const claims: Claim[] = [];
+  const kinds: CertaintyFactors['sourceKind'][] = [];
   const isAnonymous = (id: string) => v.entityById.get(id)?.anonymous === true;
   let n = 0;
   for (const d of drafts) {
@@ -325,7 +326,20 @@ function finalize(doc: Doc, v: DocView, drafts: Draft[]): Claim[] {
     if (d.cue) claim.cue = doc.textSpan(d.cue);
     if (d.quote) claim.quote = true;
     claims.push(claim);
+    kinds.push(kind);
   }
+  // Nested outlets: "X warned that …, according to the agency": the agency passes X's words on
+  claims.forEach((inner, i) => {
+    for (const outer of claims) {
+      if (outer === inner || drafts[claims.indexOf(outer)]!.sentence !== drafts[i]!.sentence) continue;
+      if (!(outer.start <= inner.start && outer.end >= inner.end) || outer.end - outer.start === inner.end - inner.start) continue;
+      if (outer.attributedTo.length === 0 || !outer.attributedTo.every((e) => isOutlet(v.entityById.get(e)))) continue;
+      const add = [...outer.attributedTo, ...outer.via].filter((e) => !inner.via.includes(e) && !inner.attributedTo.includes(e));
+      if (add.length === 0) continue;
+      inner.via.push(...add);
+      inner.certainty = certaintyOf({ sourceKind: kinds[i]!, viaCount: inner.via.length, hedges: inner.hedges, quote: inner.quote === true });
+    }
+  });
   return claims;
 }
 

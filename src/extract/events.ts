@@ -87,7 +87,10 @@ function findCandidates(v: DocView, lex: TriggerLexicon): Candidate[] {
   // describing a noun trigger ("a meeting attended by …", "strikes launched by …")
   const lightHeads = new Set(out.filter((c) => c.noun && c.clause !== c.trigger).map((c) => c.clause));
   const nounTriggers = new Set(out.filter((c) => c.noun).map((c) => c.trigger));
-  return out.filter((c) => c.noun || (!lightHeads.has(c.trigger) && !(v.baseDep(c.trigger) === 'acl' && nounTriggers.has(v.tokens[c.trigger]!.head))));
+  // "A drone attack targeted the base": the noun subject names the verb's own event
+  const verbTypes = new Map(out.filter((c) => !c.noun).map((c) => [c.trigger, c.entry.type]));
+  const sameAsVerb = (c: Candidate) => c.noun && v.baseDep(c.trigger) === 'nsubj' && verbTypes.get(v.tokens[c.trigger]!.head) === c.entry.type;
+  return out.filter((c) => (c.noun && !sameAsVerb(c)) || (!c.noun && !lightHeads.has(c.trigger) && !(v.baseDep(c.trigger) === 'acl' && nounTriggers.has(v.tokens[c.trigger]!.head))));
 }
 
 /** Is noun trigger c a back-reference to an earlier event of the same lemma/type? */
