@@ -174,6 +174,7 @@ function main(): void {
     patterns: [...CURATED_PATTERNS, ...usefulPatterns(cameo.patterns, { ...cameo.verbs, ...CURATED_VERBS })],
   };
   for (const v of EXCLUDED_VERBS) delete lexicon.verbs[v];
+  for (const v of Object.keys(lexicon.verbs)) if (!/^[a-z][a-z-]*$/.test(v)) delete lexicon.verbs[v];
   mkdirSync(dirname(outFile), { recursive: true });
   writeFileSync(outFile, JSON.stringify(lexicon) + '\n');
   const count = (o: object) => Object.keys(o).length;

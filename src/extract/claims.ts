@@ -64,7 +64,7 @@ class ClaimScanner {
 
   constructor(doc: Doc, opts: Required<ClaimDetectorOptions>) {
     this.doc = doc;
-    this.v = new DocView(doc);
+    this.v = new DocView(doc, (l) => CUE_VERBS.has(l) || UNNAMED_SOURCE_HEADS.has(l));
     this.opts = opts;
   }
 
@@ -209,6 +209,8 @@ class ClaimScanner {
       if (CUE_VERBS.has(lemma) && (t.pos === 'VERB' || t.pos === '') && !['amod', 'compound'].includes(this.v.baseDep(k))) {
         // "point" only as "point out"; "expect"/"believe" only with a clausal complement
         if (lemma === 'point' && this.v.lower(k + 1) !== 'out') continue;
+        // "informed sources", "said sources": a participle before a source noun modifies it
+        if (UNNAMED_SOURCE_HEADS.has(this.v.lemma(k + 1)) && /(?:ed|en)$/.test(this.v.lower(k)) && k + 1 < s.endToken) continue;
         if (['believe', 'expect', 'estimate', 'predict', 'add', 'write', 'post', 'spread'].includes(lemma) && this.v.parsed && this.v.kids(k, 'ccomp', 'obj').length === 0 && this.v.baseDep(k) !== 'parataxis') continue;
         cues.push(k);
       }

@@ -46,8 +46,7 @@ const PRONOUNS = new Set(['it', 'they', 'he', 'she', 'we', 'this', 'its', 'their
 function lemmaOf(v: DocView, lex: TriggerLexicon, i: number): string {
   const t = v.tokens[i]!;
   if (t.lemma) return t.lemma.toLowerCase();
-  const w = t.text.toLowerCase();
-  return lex.formLemma(w) ?? w.replace(/(?:ies)$/, 'y').replace(/(?:ing|ed|es|s)$/, '');
+  return lex.formLemma(t.text.toLowerCase()) ?? v.lemma(i);
 }
 
 /** Resolve the type from patterns: the words must appear in the trigger's phrase (not its subject). */
@@ -70,6 +69,7 @@ function findCandidates(v: DocView, lex: TriggerLexicon): Candidate[] {
   const nounObjOfLight = new Set<number>();
   v.tokens.forEach((t, i) => {
     const pos = t.pos;
+    if (!/^[A-Za-z]/.test(t.text)) return;
     const lemma = lemmaOf(v, lex, i);
     const dep = v.baseDep(i);
     if ((pos === 'NOUN' || pos === '') && lex.noun(lemma) && dep !== 'compound') {
@@ -138,7 +138,7 @@ export function eventExtractor(opts: EventExtractorOptions = {}): Stage {
     requires: ['deps', 'entities', 'claims', 'times'],
     assigns: ['events'],
     run(doc: Doc) {
-      const v = new DocView(doc);
+      const v = new DocView(doc, (l) => lex.verb(l) !== undefined || lex.noun(l) !== undefined || LIGHT_VERBS.has(l));
       const paragraphs = v.paragraphs();
       const events: DocEvent[] = [];
       const triggerLemmas = new Map<string, string>();

@@ -17,8 +17,12 @@ export class DocView {
   /** True when a dependency parse is present (some token has a relation). */
   readonly parsed: boolean;
 
-  constructor(doc: Doc) {
+  /** Known lemmas, to choose among stem candidates when the text has no lemmas. */
+  readonly vocabulary: ((lemma: string) => boolean) | undefined;
+
+  constructor(doc: Doc, vocabulary?: (lemma: string) => boolean) {
     this.doc = doc;
+    this.vocabulary = vocabulary;
     this.tokens = doc.tokens;
     this.children = doc.tokens.map(() => []);
     doc.tokens.forEach((t, i) => {
@@ -42,11 +46,13 @@ export class DocView {
     return this.tokens[i]?.text.toLowerCase() ?? '';
   }
 
-  /** Lemma, falling back to the lower-cased form when no tagger ran. */
+  /** Lemma, falling back to a crude English stem of the form when no lemmatiser ran. */
   lemma(i: number): string {
     const t = this.tokens[i];
     if (!t) return '';
-    return (t.lemma || t.text).toLowerCase();
+    if (t.lemma) return t.lemma.toLowerCase();
+    const w = t.text.toLowerCase();
+    return (this.vocabulary && stemCandidates(w).find((c) => this.vocabulary!(c))) || stem(w);
   }
 
   kids(i: number, ...deps: string[]): number[] {
@@ -175,4 +181,36 @@ export class DocView {
     });
     return out;
   }
+}
+
+const IRREGULAR: Record<string, string> = {
+  said: 'say', says: 'say', told: 'tell', wrote: 'write', written: 'write', spoke: 'speak', spoken: 'speak',
+  met: 'meet', held: 'hold', led: 'lead', sent: 'send', struck: 'strike', fought: 'fight', took: 'take',
+  went: 'go', gone: 'go', made: 'make', began: 'begin', begun: 'begin', sources: 'source', officials: 'official',
+};
+
+/**
+ * Lemma candidates for untagged text (pretokenized input before the tagger, tests): the
+ * irregular form, else the form with -ied/-ies → -y, -ed → -e / "" / undoubled, -ing, -s
+ * stripped. Callers pick the first candidate their vocabulary knows. Only used when
+ * `token.lemma` is empty.
+ */
+export function stemCandidates(w: string): string[] {
+  if (IRREGULAR[w]) return [IRREGULAR[w]];
+  if (/^[^a-z]/.test(w) || w.length <= 3) return [w];
+  const out: string[] = [];
+  if (/ie[ds]$/.test(w)) out.push(w.slice(0, -3) + 'y');
+  if (/ed$/.test(w)) out.push(w.slice(0, -1), w.slice(0, -2), w.slice(0, -3));
+  if (/ing$/.test(w)) out.push(w.slice(0, -3), w.slice(0, -3) + 'e', w.slice(0, -4));
+  if (/es$/.test(w)) out.push(w.slice(0, -2));
+  if (/s$/.test(w)) out.push(w.slice(0, -1));
+  out.push(w);
+  return out;
+}
+
+/** The most likely single stem (no vocabulary): the form minus its inflection. */
+export function stem(w: string): string {
+  const c = stemCandidates(w);
+  if (/ed$/.test(w) && c.length > 2) return /(?:[^aeiou]e|[aeiou][^aeiouy]|[^aeiou]{2})$/.test(c[1]!) ? c[1]! : c[0]!;
+  return c[0]!;
 }
