@@ -131,7 +131,9 @@ class ClaimScanner {
       if (this.v.lemma(h) === 'source' && (dets.includes('same') || dets.includes('the') || dets.includes('these')) && !this.v.kids(h, 'amod').some((k) => this.v.lower(k) !== 'same')) {
         return { speaker: this.v.entityOfNominal(h), anaphoric: 'sources' };
       }
-      const e = this.v.entityOfNominal(h) ?? this.makeSource(h);
+      // "Iraqi politicians": a demonym does not make the country the speaker
+      const personish = UNNAMED_SOURCE_HEADS.has(this.v.lemma(h).replace(/s$/, '')) || UNNAMED_SOURCE_HEADS.has(this.v.lemma(h));
+      const e = personish ? (this.v.tokenEntity[h] ?? this.makeSource(h)) : (this.v.entityOfNominal(h) ?? this.makeSource(h));
       if (e) return { speaker: e };
     }
     // Linear fallback for parser misses: "by X" after the verb, else the entity just before it.

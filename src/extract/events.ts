@@ -174,9 +174,17 @@ export function eventExtractor(opts: EventExtractorOptions = {}): Stage {
             if (ref) args = { ...args, targets: [...ref.sources, ...ref.targets].filter((e) => !args.sources.includes(e)) };
           }
         }
+        // "held a meeting in recent days attended by …": the participle may hang on any word of the clause
+        if (type === 'CONSULT') {
+          for (const i of v.subtree(c.clause)) {
+            if (v.baseDep(i) !== 'acl' || !['attend', 'join'].includes(v.lemma(i))) continue;
+            const extra = v.kids(i, 'obl').filter((k) => v.caseOf(k) === 'by').flatMap((k) => v.entitiesOfArg(k));
+            args = { ...args, targets: [...args.targets, ...extra.filter((e) => !args.targets.includes(e) && !args.sources.includes(e))] };
+          }
+        }
         // Rule 4b: pronoun or missing subject → the previous event's sources in this paragraph
         if (args.sources.length === 0) {
-          const subj = v.kids(c.clause, 'nsubj')[0];
+          const subj = effectiveSubject(v, c.clause);
           const pronounSubject = subj === undefined ? !c.noun : PRONOUNS.has(v.lower(subj));
           const possPronoun = c.noun && v.kids(c.trigger, 'nmod:poss').some((k) => PRONOUNS.has(v.lower(k)));
           if (pronounSubject || possPronoun) {
@@ -213,6 +221,20 @@ export function eventExtractor(opts: EventExtractorOptions = {}): Stage {
       doc.events = events;
     },
   };
+}
+
+/**
+ * The subject that governs clause head c: its own, else that of the verb it depends on through
+ * xcomp / advcl / conj / obj / nmod / obl (climbing at most a few steps). Undefined when none.
+ */
+function effectiveSubject(v: DocView, c: number): number | undefined {
+  for (let n = c, steps = 0; n >= 0 && steps < 5; steps++) {
+    const s = v.kids(n, 'nsubj')[0];
+    if (s !== undefined) return s;
+    if (!['xcomp', 'advcl', 'conj', 'obj', 'nmod', 'obl', 'acl'].includes(v.baseDep(n))) return undefined;
+    n = v.tokens[n]!.head;
+  }
+  return undefined;
 }
 
 /** Trigger span: the word, widened to its light verb ("held a meeting") or compound modifiers. */

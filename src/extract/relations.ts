@@ -11,7 +11,7 @@
  *   opposes            ASSAULT / ACCUSE / THREATEN / SANCTION / COERCE events (not negated/conditional)
  *   represents         "the Iranian Ambassador", "X's envoy", "spokesman for X"
  *   located_in         "the Ambassador in Baghdad", "the American radio" (a demonym on an organisation)
- *   part_of            "X, part of Y", "X of the Y alliance" (an organisation under an alliance)
+ *   part_of            "X, part of Y"; a state organ by its knowledge-base code (IRNMIL → Iran)
  *   awaits_orders_from "waiting for orders from X", "waiting for Iranian orders",
  *                      "without clear Iranian orders" (from the clause's subject)
  */
@@ -26,8 +26,8 @@ export type RelationType =
 
 export type RelationExtractorOptions = Record<string, never>;
 
-const COMMAND_TITLES = new Set(['commander', 'chief', 'general']);
-const LEAD_TITLES = new Set(['leader', 'head', 'president', 'chairman', 'chair', 'secretary-general', 'director', 'founder', 'emir', 'prime', 'minister', 'spokesman', 'spokesperson']);
+const COMMAND_TITLES = new Set(['commander', 'general']);
+const LEAD_TITLES = new Set(['chief', 'leader', 'head', 'president', 'chairman', 'chair', 'secretary-general', 'director', 'founder', 'emir', 'prime', 'minister', 'spokesman', 'spokesperson']);
 const REPRESENT_TITLES = new Set(['ambassador', 'envoy', 'consul', 'minister', 'spokesman', 'spokesperson', 'representative', 'delegate', 'emissary', 'official', 'diplomat', 'attaché', 'attache']);
 const MEMBER_WORDS = new Set(['member', 'part', 'faction', 'wing', 'unit', 'branch', 'affiliate']);
 const ORDER_NOUNS = new Set(['order', 'instruction', 'directive', 'command', 'approval', 'signal', 'green']);
@@ -35,6 +35,8 @@ const HYPHEN_REL: Record<string, RelationType> = {
   aligned: 'aligned_with', allied: 'allied_with', affiliated: 'member_of', linked: 'aligned_with',
   backed: 'supports', sponsored: 'supports', supported: 'supports', funded: 'supports', led: 'leads',
 };
+const STATE_SECTORS = new Set(['GOV', 'MIL', 'SPY', 'JUD', 'LEG', 'COP']);
+const BASED_SECTORS = new Set(['MED', 'BUS', 'EDU', 'NGO', 'PTY']);
 const OPPOSING_EVENTS = new Set(['ASSAULT', 'ACCUSE', 'THREATEN', 'SANCTION', 'COERCE', 'PROTEST']);
 
 class RelationCollector {
@@ -105,7 +107,8 @@ function groups(c: RelationCollector): void {
       const head = v.baseDep(i) === 'acl' ? v.tokens[i]!.head : v.kids(i, 'nsubj')[0];
       if (head === undefined) return;
       const type: RelationType = /^alli|^ally/.test(v.lower(i)) ? 'allied_with' : /^affil/.test(v.lower(i)) ? 'member_of' : 'aligned_with';
-      for (const x of v.entitiesOfArg(head)) for (const y of v.entitiesOfArg(withArg)) c.add(type, x, y, c.span(head, Math.max(...v.subtree(withArg))));
+      const xs = v.entitiesOfNominal(head);
+      for (const x of xs.length > 0 ? xs : v.entitiesOfArg(head)) for (const y of v.entitiesOfArg(withArg)) c.add(type, x, y, c.span(head, Math.max(...v.subtree(withArg))));
     }
   });
   // "Iran-aligned factions", "Iran - backed militia": read off the text, tokenisation-independent
@@ -113,9 +116,8 @@ function groups(c: RelationCollector): void {
   for (let m = re.exec(doc.text); m; m = re.exec(doc.text)) {
     const nameStart = m.index;
     const nameEnd = m.index + m[1]!.length;
-    const [f, e] = doc.tokenRange({ start: nameStart, end: nameEnd });
-    let x: string | undefined;
-    for (let k = f; k < e && !x; k++) x = v.tokenEntity[k];
+    // the named party: a mention inside the name, else an entity called so elsewhere in the text
+    let x = doc.entities.find((en) => en.mentions.some((mm) => mm.start >= nameStart && mm.end <= nameEnd))?.id;
     x ??= doc.entities.find((en) => en.name.toLowerCase() === m![1]!.toLowerCase() || en.mentions.some((mm) => mm.text.toLowerCase() === m![1]!.toLowerCase()))?.id;
     // the modified noun: the head of the token that ends the match
     const [, endTok] = doc.tokenRange({ start: m.index, end: m.index + m[0].length });
@@ -141,7 +143,9 @@ function rolesAndPlaces(c: RelationCollector): void {
     const lemma = v.lemma(i);
     // demonym or possessor on a role noun → represents; on an organisation → located_in
     for (const k of v.kids(i, 'amod', 'nmod:poss', 'compound')) {
-      const place = v.tokenEntity[k];
+      // inside a longer mention ("the Iranian Ambassador in Baghdad") the demonym has no entity of
+      // its own: find the country by the same word used elsewhere in the document
+      const place: string | undefined = v.tokenEntity[k] !== own ? v.tokenEntity[k] : placeByWord(c, v.lower(k));
       if (!place || place === own || v.entityById.get(place)?.type !== 'LOCATION') continue;
       if (REPRESENT_TITLES.has(lemma)) c.add('represents', own, place, c.span(k, i));
       else if (ent.type === 'ORGANIZATION' && v.baseDep(k) === 'amod') c.add('located_in', own, place, c.span(k, i));
@@ -167,6 +171,27 @@ function rolesAndPlaces(c: RelationCollector): void {
       }
     }
   });
+}
+
+/** A LOCATION entity one of whose mentions is exactly `word` ("Iranian" → Iran). */
+function placeByWord(c: RelationCollector, word: string): string | undefined {
+  if (!/^[a-z]/.test(word)) return undefined;
+  return c.doc.entities.find((e) => e.type === 'LOCATION' && e.mentions.some((m) => m.text.toLowerCase() === word))?.id;
+}
+
+/** Knowledge-base codes (country + sector): state organs are part of their state, outlets and firms located in it. */
+function fromKb(c: RelationCollector): void {
+  const byCountry = new Map<string, string>();
+  for (const e of c.doc.entities) if (e.type === 'LOCATION' && e.kb?.code && /^[A-Z]{3}$/.test(e.kb.code)) byCountry.set(e.kb.code, e.id);
+  for (const e of c.doc.entities) {
+    const m = /^([A-Z]{3})([A-Z]{3})$/.exec(e.kb?.code ?? '');
+    if (!m || e.type !== 'ORGANIZATION') continue;
+    const country = byCountry.get(m[1]!);
+    const first = e.mentions[0];
+    if (!country || !first) continue;
+    const type: RelationType | undefined = STATE_SECTORS.has(m[2]!) ? 'part_of' : BASED_SECTORS.has(m[2]!) ? 'located_in' : undefined;
+    if (type) c.add(type, e.id, country, { start: first.start, end: first.end });
+  }
 }
 
 /** "waiting for (Iranian) orders (from X)", "without clear Iranian orders". */
@@ -231,6 +256,7 @@ export function relationExtractor(_opts: RelationExtractorOptions = {}): Stage {
       rolesAndPlaces(c);
       orders(c);
       fromEvents(c);
+      fromKb(c);
       doc.relations = c.out;
     },
   };

@@ -138,7 +138,10 @@ export class DocView {
       if (depth > 5) return;
       const es = this.entitiesOfNominal(j);
       es.forEach(add);
-      if (es.length === 0 && followOf) {
+      // "the Deputy Commander of X, Y": the apposition names the referent; X is not it
+      const appos = this.kids(j, 'appos').flatMap((k) => this.entitiesOfNominal(k));
+      appos.forEach(add);
+      if (es.length === 0 && appos.length === 0 && followOf) {
         // "leaders of X", "several of X", "locations in X": the head is generic, the entity is X
         for (const k of this.kids(j, 'nmod')) {
           const c = this.caseOf(k);
@@ -146,7 +149,6 @@ export class DocView {
         }
       }
       for (const k of this.kids(j, 'conj')) visit(k, depth + 1);
-      for (const k of this.kids(j, 'appos')) this.entitiesOfNominal(k).forEach(add);
       for (const k of this.children[j] ?? []) {
         // "including X" as a case-marked nmod, or as a verb with its object (both occur in UD)
         if (this.caseOf(k) === 'including' || this.caseOf(k) === 'such as') visit(k, depth + 1);

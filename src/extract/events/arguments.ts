@@ -29,6 +29,7 @@ const TARGET_CASES = new Set(['with', 'against', 'on', 'to', 'toward', 'towards'
 const NOUN_TARGET_CASES = new Set(['with', 'against', 'for', 'on', 'to', 'toward', 'towards', 'upon', 'into']);
 const DEST_CASES = new Set(['to', 'toward', 'towards', 'into', 'for']);
 const LOC_CASES = new Set(['in', 'at', 'near', 'inside', 'outside', 'toward', 'towards', 'into', 'across', 'to', 'around', 'within', 'from']);
+const RECEIVE = new Set(['receive', 'get', 'obtain']);
 const RELATIVE_PRONOUNS = new Set(['who', 'which', 'that', 'whom']);
 
 function push(out: string[], es: string[]): void {
@@ -83,14 +84,16 @@ export function verbArgs(v: DocView, c: number, type: EventType, noun = -1): Eve
   const sources = clauseSources(v, c);
   const targets: string[] = [];
   let location: string | undefined;
+  let swapped = false;
   for (const k of v.kids(c, 'obj', 'iobj')) if (k !== noun) push(targets, v.entitiesOfArg(k));
   for (const k of v.kids(c, 'nsubj')) if (v.tokens[k]!.dep === 'nsubj:pass') push(targets, v.entitiesOfArg(k));
   for (const k of v.kids(c, 'obl')) {
     const cs = v.caseOf(k);
     const es = v.entitiesOfArg(k);
-    if (cs === 'from' && v.lemma(c) === 'receive') {
+    if (cs === 'from' && RECEIVE.has(v.lemma(c))) {
       // "X received messages from Y": Y sent, X received
-      push(targets, sources.splice(0));
+      if (!swapped) push(targets, sources.splice(0));
+      swapped = true;
       push(sources, es);
       continue;
     }
@@ -106,13 +109,11 @@ export function verbArgs(v: DocView, c: number, type: EventType, noun = -1): Eve
     if (TARGET_CASES.has(cs)) push(targets, es);
     if (LOC_CASES.has(cs)) location ??= pickLocation(v, es);
   }
-  // "received messages from Y" with "from Y" attached to the noun
-  if (noun >= 0 && v.lemma(c) === 'receive') {
+  // "X received messages (from Y)": X is the addressee whatever "from" attaches to
+  if (noun >= 0 && RECEIVE.has(v.lemma(c))) {
     const from = v.kids(noun, 'nmod').filter((k) => v.caseOf(k) === 'from');
-    if (from.length > 0) {
-      push(targets, sources.splice(0));
-      for (const k of from) push(sources, v.entitiesOfArg(k));
-    }
+    if (!swapped) push(targets, sources.splice(0));
+    for (const k of from) push(sources, v.entitiesOfArg(k));
   }
   return withLocation(v, { sources, targets: targets.filter((e) => !sources.includes(e)), ...(location ? { location } : {}) }, c);
 }

@@ -172,4 +172,7 @@ export const EXCLUDED_VERBS = [
   'break', 'train', 'vote', 'claim', 'expand', 'escalate', 'increase', 'intensify', 'boost',
   'amplify', 'deepen', 'enhance', 'heighten', 'magnify', 'redouble', 'augment', 'enlarge',
   'include', 'continue', 'remain', 'become', 'seem', 'show', 'involve', 'begin', 'start', 'have',
+  // relations or descriptions rather than events: "factions allied with Iran", "armed groups",
+  // "the ruling alliance", "until a stance is determined"
+  'ally', 'align', 'arm', 'relate', 'rule', 'determine', 'base',
 ];
