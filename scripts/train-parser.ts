@@ -41,7 +41,7 @@ export async function trainParserModel(opts: ParserStepOptions, data = loadUd(op
     train: trainTrees,
     dev: devTrees,
     tags: opts.tagger.meta.classes,
-    epochs: opts.epochs ?? (opts.quick ? 1 : 10),
+    epochs: opts.epochs ?? (opts.quick ? 1 : 12),
     labelEpochs: opts.labelEpochs ?? (opts.quick ? 1 : 6),
     seed: opts.seed ?? 7,
     log: opts.log,

@@ -49,7 +49,7 @@ export async function trainTaggerModel(opts: TrainStepOptions, data = loadUd(opt
   const { tagger, devAccuracy, jackknife } = trainTagger({
     train: train.map(toTagged),
     dev: dev.map(toTagged),
-    epochs: opts.epochs ?? (opts.quick ? 1 : 8),
+    epochs: opts.epochs ?? (opts.quick ? 1 : 10),
     seed: opts.seed ?? 1,
     twoPass: true,
     log: opts.log,

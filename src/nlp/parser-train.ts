@@ -33,6 +33,8 @@ export interface TrainParserOptions {
   seed?: number;
   /** Probability of following a wrong prediction during training (after the first epoch). */
   explore?: number;
+  /** Features whose largest averaged weight is below this are dropped (model size and speed). */
+  prune?: number;
   log?: (s: string) => void;
 }
 
@@ -77,7 +79,7 @@ export interface TrainedParser {
 }
 
 export function trainParser(opts: TrainParserOptions): TrainedParser {
-  const { train, dev, tags, epochs = 10, labelEpochs = 8, seed = 7, explore = 0.9, log = () => {} } = opts;
+  const { train, dev, tags, epochs = 10, labelEpochs = 8, seed = 7, explore = 0.9, prune = 0.5, log = () => {} } = opts;
   // Labels: every relation seen 5+ times; rarer subtypes fall back to their universal relation.
   const counts = new Map<string, number>();
   for (const s of train) for (const l of s.labels) counts.set(l, (counts.get(l) ?? 0) + 1);
@@ -131,7 +133,7 @@ export function trainParser(opts: TrainParserOptions): TrainedParser {
         st.apply(next);
       }
     }
-    const model = ap.toSparse();
+    const model = ap.toSparse(1e-3, prune);
     const probe = new Parser(meta, model, empty);
     const uas = evalUas(probe, devP);
     log(`  arcs epoch ${ep + 1}/${epochs}: wrong actions ${(100 * wrong / steps).toFixed(2)}%  dev UAS ${(100 * uas).toFixed(2)}  features ${ap.features}`);
@@ -168,13 +170,13 @@ export function trainParser(opts: TrainParserOptions): TrainedParser {
         mask[h]! |= coreBits[p]!;
       }
     }
-    const model = lp.toSparse();
+    const model = lp.toSparse(1e-3, prune);
     const probe = new Parser(meta, bestArcs!.model, model);
     const las = evalLas(probe, devP, devHeads);
     log(`  labels epoch ${ep + 1}/${labelEpochs}: dev LAS ${(100 * las).toFixed(2)}  features ${lp.features}`);
     if (!bestLabels || las > bestLabels.las) bestLabels = { model, las };
   }
-  meta.info = { trainSentences: train.length, epochs, labelEpochs, seed, explore, devUas: bestArcs!.uas, devLas: bestLabels!.las };
+  meta.info = { trainSentences: train.length, epochs, labelEpochs, seed, explore, prune, devUas: bestArcs!.uas, devLas: bestLabels!.las };
   return { parser: new Parser(meta, bestArcs!.model, bestLabels!.model), devUas: bestArcs!.uas, devLas: bestLabels!.las };
 }
 

@@ -83,8 +83,11 @@ export class AveragedPerceptron {
     this.#c++;
   }
 
-  /** The averaged weights as a compact runtime model; weights with |w| < `threshold` are dropped. */
-  toSparse(threshold = 1e-3): SparseModel {
+  /**
+   * The averaged weights as a compact runtime model. Weights with |w| < `threshold` are dropped,
+   * and so are whole features whose largest |w| is below `featureThreshold` (size/speed pruning).
+   */
+  toSparse(threshold = 1e-3, featureThreshold = 0): SparseModel {
     const K = this.nClasses;
     const c = this.#c;
     const keys: number[] = [];
@@ -94,6 +97,11 @@ export class AveragedPerceptron {
     for (const [f, r] of this.#rows) {
       const base = r * K;
       let any = false;
+      if (featureThreshold > 0) {
+        let mx = 0;
+        for (let k = 0; k < K; k++) mx = Math.max(mx, Math.abs(this.#w[base + k]! - this.#u[base + k]! / c));
+        if (mx < featureThreshold) continue;
+      }
       for (let k = 0; k < K; k++) {
         const avg = this.#w[base + k]! - this.#u[base + k]! / c;
         if (Math.abs(avg) >= threshold) {

@@ -1,0 +1,120 @@
+/**
+ * @module bench/nlp
+ * Throughput of the NLP layers on one core: tokenize, tag, parse and NER (when src/nlp/ner.ts
+ * exists), each alone and all together, plus resident memory with every model loaded. The input
+ * is the repository's own reports (examples/seed.txt and test/fixtures/reports/*.txt) repeated
+ * to about 200,000 tokens. Called by bench/run.ts; runnable alone: node --import tsx bench/nlp.ts
+ */
+import { existsSync, readFileSync, readdirSync } from 'node:fs';
+import { join, resolve, dirname } from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import { Doc } from '../src/nlp/doc.ts';
+import { tokenize } from '../src/nlp/tokenizer.ts';
+import { loadTagger } from '../src/nlp/tagger.ts';
+import { loadParser } from '../src/nlp/parser.ts';
+import type { Stage } from '../src/pipeline/stage.ts';
+
+const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
+const TARGET_TOKENS = 200_000;
+
+function reports(): string[] {
+  const out: string[] = [];
+  const seed = join(root, 'examples', 'seed.txt');
+  if (existsSync(seed)) out.push(readFileSync(seed, 'utf8'));
+  const dir = join(root, 'test', 'fixtures', 'reports');
+  if (existsSync(dir)) for (const f of readdirSync(dir).filter((f) => f.endsWith('.txt')).sort()) out.push(readFileSync(join(dir, f), 'utf8'));
+  if (out.length === 0) out.push('Several leaders of armed Iraqi factions allied with Iran have moved to locations in Syria and Lebanon, informed sources told the newspaper on Tuesday.');
+  return out;
+}
+
+function time(fn: () => void): number {
+  const t0 = process.hrtime.bigint();
+  fn();
+  return Number(process.hrtime.bigint() - t0) / 1e9;
+}
+
+export async function benchNlp(log: (s: string) => void): Promise<void> {
+  const base = reports();
+  const texts: string[] = [];
+  let tokens = 0;
+  for (let i = 0; tokens < TARGET_TOKENS; i++) {
+    const t = base[i % base.length]!;
+    texts.push(t);
+    tokens += tokenize(t).tokens.length;
+  }
+  const bytes = texts.reduce((a, t) => a + Buffer.byteLength(t), 0);
+  const rss0 = process.memoryUsage().rss;
+  const tLoad = time(() => {
+    loadTagger();
+    loadParser();
+  });
+  const tagger = loadTagger();
+  const parser = loadParser();
+  let nerStage: Stage | null = null;
+  const nerPath = join(root, 'src', 'nlp', 'ner.ts');
+  if (existsSync(nerPath)) {
+    try {
+      const mod = (await import(pathToFileURL(nerPath).href)) as { ner?: () => Stage };
+      if (mod.ner) {
+        nerStage = mod.ner();
+        const warm = new Doc('Hamas said.', { id: 'w', language: 'en' });
+        Object.assign(warm, tokenize(warm.text));
+        nerStage.run(warm, { warn: () => {} });
+      }
+    } catch (e) {
+      log(`NER not benchmarked: ${(e as Error).message}`);
+      nerStage = null;
+    }
+  }
+  const rssModels = process.memoryUsage().rss;
+  log(`NLP bench: ${texts.length} reports, ${(bytes / 1e6).toFixed(2)} MB, ${tokens.toLocaleString('en')} tokens, single thread; tagger+parser load ${(tLoad * 1000).toFixed(0)} ms`);
+
+  const docs = texts.map((t, i) => new Doc(t, { id: `b${i}`, language: 'en' }));
+  const ctx = { warn: () => {} };
+  const tTok = time(() => {
+    for (const d of docs) {
+      const r = tokenize(d.text);
+      d.sentences = r.sentences;
+      d.tokens = r.tokens;
+    }
+  });
+  const tTag = time(() => {
+    for (const d of docs) tagger.tagDoc(d);
+  });
+  const tParse = time(() => {
+    for (const d of docs) parser.parseDoc(d);
+  });
+  const tNer = nerStage
+    ? time(() => {
+        for (const d of docs) nerStage!.run(d, ctx);
+      })
+    : NaN;
+  // everything together on fresh documents
+  const fresh = texts.map((t, i) => new Doc(t, { id: `f${i}`, language: 'en' }));
+  const tAll = time(() => {
+    for (const d of fresh) {
+      const r = tokenize(d.text);
+      d.sentences = r.sentences;
+      d.tokens = r.tokens;
+      tagger.tagDoc(d);
+      parser.parseDoc(d);
+      nerStage?.run(d, ctx);
+    }
+  });
+  const rate = (s: number) => (Number.isNaN(s) ? 'n/a' : `${Math.round(tokens / s).toLocaleString('en')} tokens/s`);
+  const rows: Array<[string, number]> = [
+    ['tokenize + sentences', tTok],
+    ['tag (UPOS/XPOS + lemma)', tTag],
+    ['parse (arcs + labels)', tParse],
+    ['NER', tNer],
+    ['tag + parse + NER', tTag + tParse + (Number.isNaN(tNer) ? 0 : tNer)],
+    ['all, end to end', tAll],
+  ];
+  for (const [name, s] of rows) log(`  ${name.padEnd(26)} ${rate(s).padStart(18)}`);
+  const rss = process.memoryUsage().rss;
+  log(`  resident memory: ${(rss / 1048576).toFixed(0)} MB with models loaded (${(rss0 / 1048576).toFixed(0)} MB before loading, ${(rssModels / 1048576).toFixed(0)} MB after)`);
+}
+
+if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
+  await benchNlp((s) => console.log(s));
+}
