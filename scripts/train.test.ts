@@ -14,7 +14,7 @@ test('quick training writes loadable tagger and parser models', { skip: !haveDat
   const out = mkdtempSync(join(tmpdir(), 'dossier-train-'));
   try {
     const lines: string[] = [];
-    await trainAll({ dataDir: data, outDir: out, quick: true, only: ['tagger', 'parser'], log: (s) => lines.push(s) });
+    await trainAll({ dataDir: data, outDir: out, quick: true, only: ['sentences', 'tagger', 'parser'], log: (s) => lines.push(s) });
     assert.ok(statSync(join(out, 'tagger.bin.gz')).size > 1000);
     assert.ok(statSync(join(out, 'parser.bin.gz')).size > 1000);
     assert.ok(lines.some((l) => l.startsWith('tagger: dev UPOS')));

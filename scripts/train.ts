@@ -1,10 +1,10 @@
 /**
  * @module scripts/train
  * `npm run train`: reproduce every shipped NLP model from ../shared/data, deterministically
- * (fixed seeds): the POS tagger + lemmatizer, the dependency parser + labeller, then the NER
+ * (fixed seeds): the sentence-boundary classifier, the POS tagger + lemmatizer, the dependency parser + labeller, then the NER
  * model (scripts/train-ner.ts, when present).
  *
- *   npm run train -- [--data DIR] [--out DIR] [--quick] [--only tagger,parser,ner]
+ *   npm run train -- [--data DIR] [--out DIR] [--quick] [--only sentences,tagger,parser,ner]
  *
  * --data defaults to $DOSSIER_SHARED_DATA or ../shared/data relative to the repository root;
  * --out defaults to models/. --quick trains on a 50-sentence slice for smoke tests.
@@ -15,6 +15,7 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 import { DossierError, isDossierError } from '../src/errors.ts';
 import { loadUd, trainTaggerModel } from './train-tagger.ts';
 import { trainParserModel } from './train-parser.ts';
+import { trainSentencesModel } from './train-sentences.ts';
 
 const repoRoot = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 
@@ -23,7 +24,7 @@ export interface TrainOptions {
   outDir?: string;
   quick?: boolean;
   /** Which models to train (default all). */
-  only?: Array<'tagger' | 'parser' | 'ner'>;
+  only?: Array<'sentences' | 'tagger' | 'parser' | 'ner'>;
   log?: (s: string) => void;
 }
 
@@ -36,16 +37,17 @@ export async function trainAll(opts: TrainOptions = {}): Promise<Record<string, 
   const dataDir = opts.dataDir ?? defaultDataDir();
   const outDir = opts.outDir ?? join(repoRoot, 'models');
   const log = opts.log ?? ((s: string) => console.log(s));
-  const only = new Set(opts.only ?? ['tagger', 'parser', 'ner']);
+  const only = new Set(opts.only ?? ['sentences', 'tagger', 'parser', 'ner']);
   if (!existsSync(join(dataDir, 'ud', 'en_ewt', 'train.conllu'))) {
     throw new DossierError('INPUT_UNREADABLE', `train: ${join(dataDir, 'ud', 'en_ewt', 'train.conllu')} not found; pass --data DIR (the shared data folder with ud/, uner/, re3d/) or set DOSSIER_SHARED_DATA`, { input: dataDir });
   }
   const summary: Record<string, unknown> = {};
   const t0 = Date.now();
   const step = { dataDir, outDir, log, quick: opts.quick ?? false };
-  if (only.has('tagger') || only.has('parser')) {
+  if (only.has('sentences') || only.has('tagger') || only.has('parser')) {
     const data = loadUd(dataDir, step.quick);
     log(`data: ${data.train.length} training sentences, ${data.dev.length} dev sentences from ${dataDir}`);
+    if (only.has('sentences')) summary['sentences'] = await trainSentencesModel(step, data);
     let tagger;
     let trainTags = null;
     if (only.has('tagger')) {
@@ -95,10 +97,10 @@ function parseArgs(argv: string[]): TrainOptions {
     else if (a === '--quick') o.quick = true;
     else if (a === '--only') {
       const parts = val().split(',');
-      for (const p of parts) if (p !== 'tagger' && p !== 'parser' && p !== 'ner') throw new DossierError('USAGE', `train: --only expects tagger, parser and/or ner, got "${p}"`);
+      for (const p of parts) if (!['sentences', 'tagger', 'parser', 'ner'].includes(p)) throw new DossierError('USAGE', `train: --only expects sentences, tagger, parser and/or ner, got "${p}"`);
       o.only = parts as TrainOptions['only'];
     } else if (a === '--help' || a === '-h') {
-      console.log('usage: npm run train -- [--data DIR] [--out DIR] [--quick] [--only tagger,parser,ner]');
+      console.log('usage: npm run train -- [--data DIR] [--out DIR] [--quick] [--only sentences,tagger,parser,ner]');
       process.exit(0);
     } else throw new DossierError('USAGE', `train: unknown option "${a}" (expected --data, --out, --quick, --only)`);
   }

@@ -13,6 +13,7 @@
  */
 import { newToken, type Sentence, type Token } from './doc.ts';
 import type { Stage } from '../pipeline/stage.ts';
+import { isCandidate, loadSentenceModel, type SentenceModel } from './sentence-model.ts';
 import { ABBREVIATIONS, HYPHEN_PREFIXES, SENTENCE_FINAL_ABBREVIATIONS } from './tokenizer-lexicon.ts';
 
 export interface Tokenized {
@@ -71,6 +72,12 @@ function splitWord(text: string, s: number, e: number, out: SpanPair[]): void {
       return;
     }
   }
+  const inf = INFORMAL_RE.exec(w);
+  if (inf) {
+    const first = inf[1] ?? inf[3] ?? inf[5] ?? '';
+    out.push([s, s + first.length], [s + first.length, e]);
+    return;
+  }
   m = /^(gon|wan|got)(na|ta)$/i.exec(w) ?? /^(can)(not)$/i.exec(w);
   if (m) {
     out.push([s, s + m[1]!.length], [s + m[1]!.length, e]);
@@ -112,8 +119,17 @@ function splitHyphens(text: string, s: number, e: number, out: SpanPair[]): void
   }
 }
 
+/** Emoticons, arrows and rules made of repeated symbols are one token: ":-)", "<<", "*****". */
+const SYMBOL_TOKEN_RE = /^(?:[:;=8][-o^']?[()\[\]dDpP/\\|*]+|[(][-^]?[:;]|<3|<<+|>>+|([*=_~#+-])\1+|[-=]+[>]|<[-=]+|[.]{2,}|[!?]{2,})$/;
+/** Informal contractions without apostrophe that UD English splits: "dont" → do|nt, "im" → i|m. */
+const INFORMAL_RE = /^(?:(do|does|did|ca|wo|is|was|are|were|have|has|had|could|should|would|ai|need)(nt)|(i)(m|ve)|(a)(lot))$/i;
+
 /** Split a whitespace-free chunk [s, e) of `text` into token spans. */
 function splitChunk(text: string, s: number, e: number, out: SpanPair[]): void {
+  if (SYMBOL_TOKEN_RE.test(text.slice(s, e))) {
+    out.push([s, e]);
+    return;
+  }
   // Leading punctuation.
   while (s < e) {
     const c = text[s]!;
@@ -153,6 +169,12 @@ function splitChunk(text: string, s: number, e: number, out: SpanPair[]): void {
     if (c === '.' ) {
       let j = e - 1;
       while (j > s && text[j - 1] === '.') j--;
+      if (e - j === 2 && isAbbreviation(text.slice(s, e - 1))) {
+        // "Inc.." = abbreviation + sentence period
+        tail.push([e - 1, e]);
+        e--;
+        break;
+      }
       if (e - j >= 2) {
         tail.push([j, e]);
         e = j;
@@ -224,8 +246,12 @@ function splitMiddle(text: string, s: number, e: number, out: SpanPair[]): void 
     } else if (c === '.' && next === '.' ) {
       len = 2;
       while (i + len < e && text[i + len] === '.') len++;
-    } else if ((c === ',' || c === ':' || c === '/') && !(/\d/.test(prev) && /\d/.test(next))) len = 1;
-    else if ((c === '!' || c === '?') && i > s) len = 1;
+    } else if (c === '/' && /^(?:b\/c|w\/o|w\/|a\/c|n\/a|c\/o|s\/he)$/i.test(text.slice(s, e))) len = 0;
+    else if ((c === ',' || c === ':' || c === '/') && !(/\d/.test(prev) && /\d/.test(next))) len = 1;
+    else if ((c === '!' || c === '?') && i > s) {
+      len = 1;
+      while (i + len < e && (text[i + len] === '!' || text[i + len] === '?')) len++;
+    }
     else if (c === '.' && LETTER_RE.test(prev) && /\p{Lu}/u.test(next) && /\p{Ll}{2}$/u.test(text.slice(p, i)) && !/\./.test(text.slice(p, i))) {
       // "end.Next" typed without a space
       len = 1;
@@ -259,7 +285,8 @@ function blankLineBetween(text: string, a: number, b: number): boolean {
  * @example
  *   tokenize("Gen. Smith didn't go. He stayed.").sentences.length // 2
  */
-export function tokenize(text: string, { maxSentenceTokens = MAX_SENTENCE_TOKENS }: TokenizerOptions = {}): Tokenized {
+export function tokenize(text: string, { maxSentenceTokens = MAX_SENTENCE_TOKENS, sentenceModel }: TokenizerOptions = {}): Tokenized {
+  const model = sentenceModel === undefined ? loadSentenceModel() : sentenceModel;
   const spans = tokenSpans(text);
   const tokens: Token[] = [];
   const sentences: Sentence[] = [];
@@ -315,8 +342,12 @@ export function tokenize(text: string, { maxSentenceTokens = MAX_SENTENCE_TOKENS
       // the next line starts like a sentence after a line that was not hard-wrapped prose.
       const lineStart = text.lastIndexOf('\n', t.start) + 1;
       const lineLen = t.end - lineStart;
-      if (UPPER_START_RE.test(next.text) && (lineLen < 60 || /[:.!?"”]$/.test(t.text))) close(i + 1);
+      if (UPPER_START_RE.test(next.text) && (lineLen < 60 || /[:.!?"”]$/.test(t.text))) {
+        close(i + 1);
+        continue;
+      }
     }
+    if (model && isCandidate(text, tokens, i) && model.isBoundary(text, tokens, i, i + 1 - sentStart)) close(i + 1);
   }
   close(tokens.length);
   return { sentences, tokens };
@@ -358,6 +389,11 @@ export function pretokenizedDocs(input: string): Array<{ text: string } & Tokeni
 export interface TokenizerOptions {
   /** Upper bound on sentence length in tokens before a forced break (default 200). */
   maxSentenceTokens?: number;
+  /**
+   * Learned boundary classifier for gaps without sentence punctuation. Default: the shipped
+   * models/sentences.bin.gz (loaded on first use); `null`: punctuation and layout rules only.
+   */
+  sentenceModel?: SentenceModel | null;
 }
 
 /** Pipeline stage: fills `doc.sentences` and `doc.tokens` from `doc.text`. */

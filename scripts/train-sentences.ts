@@ -1,0 +1,42 @@
+/**
+ * @module scripts/train-sentences
+ * Train the sentence-boundary classifier (src/nlp/sentence-model.ts) on raw documents rebuilt
+ * from UD English EWT train + GUM train; the decision threshold is chosen on EWT dev. Writes
+ * models/sentences.bin.gz. Called by scripts/train.ts.
+ */
+import { join } from 'node:path';
+import type { UdSentence } from './lib/conllu.ts';
+import { rawDocuments } from './lib/ud-raw.ts';
+import { tokenize } from '../src/nlp/tokenizer.ts';
+import { isCandidate, saveSentenceModel, trainSentenceModel, type GapExample } from '../src/nlp/sentence-model.ts';
+import type { TrainStepOptions } from './train-tagger.ts';
+
+/** Candidate gaps (inside rule-based sentences) of each rebuilt document, labelled with gold breaks. */
+export function gapExamples(sents: readonly UdSentence[]): GapExample[] {
+  const out: GapExample[] = [];
+  for (const d of rawDocuments(sents)) {
+    const { sentences, tokens } = tokenize(d.text, { sentenceModel: null });
+    const ends = new Set(d.sentenceSpans.map(([, e]) => e));
+    const gaps: number[] = [];
+    const since: number[] = [];
+    const gold: number[] = [];
+    for (const s of sentences) {
+      for (let i = s.firstToken; i < s.endToken - 1; i++) {
+        if (!isCandidate(d.text, tokens, i)) continue;
+        gaps.push(i);
+        since.push(i + 1 - s.firstToken);
+        gold.push(ends.has(tokens[i]!.end) ? 1 : 0);
+      }
+    }
+    out.push({ text: d.text, tokens, gaps: Int32Array.from(gaps), sinceStart: Int32Array.from(since), gold: Uint8Array.from(gold) });
+  }
+  return out;
+}
+
+export async function trainSentencesModel(opts: TrainStepOptions, data: { train: UdSentence[]; dev: UdSentence[] }): Promise<{ devGapF1: number; bytes: number }> {
+  const t0 = Date.now();
+  const { model, devF1 } = trainSentenceModel(gapExamples(data.train), gapExamples(data.dev), opts.quick ? 1 : 5, opts.log);
+  const bytes = saveSentenceModel(join(opts.outDir, 'sentences.bin.gz'), model);
+  opts.log(`sentences: ${(bytes / 1e6).toFixed(2)} MB, ${((Date.now() - t0) / 1000).toFixed(0)} s`);
+  return { devGapF1: devF1, bytes };
+}

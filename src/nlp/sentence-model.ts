@@ -1,0 +1,156 @@
+/**
+ * @module nlp/sentence-model
+ * A small trained classifier that finds sentence boundaries the punctuation rules cannot see:
+ * between two tokens of one paragraph with no sentence-final punctuation ("… 08/16/2000 03:14 PM
+ * I spoke to …", headings run into text, lists). A binary averaged perceptron over the words and
+ * shapes around the gap; trained on UD English EWT + GUM train (scripts/train-sentences.ts),
+ * threshold chosen on EWT dev. Read from models/sentences.bin.gz on first use.
+ */
+import type { Token } from './doc.ts';
+import { AveragedPerceptron, SparseModel } from './perceptron.ts';
+import { hashString, mix1, mix2, mix3 } from './hash.ts';
+import { normWord, wordShape } from './tagger-features.ts';
+import { readModelFile, sparseArrays, sparseFrom, writeModelFile } from './model-file.ts';
+import { modelPath } from './models.ts';
+
+export interface SentenceModelMeta {
+  kind: 'sentences';
+  /** Score margin (class 1 minus class 0) above which a gap is a boundary. */
+  threshold: number;
+  info: Record<string, unknown>;
+}
+
+const MAX_FEATURES = 24;
+const NONE = 0x2468ace;
+
+/** Whether the gap after token `i` is a candidate for a learned boundary. */
+export function isCandidate(_text: string, tokens: readonly Token[], i: number): boolean {
+  const next = tokens[i + 1];
+  if (!next) return false;
+  return !/^[,.;:!?%)\]}'’”"-]/.test(next.text) && !/^[(\[{"“‘-]$/.test(tokens[i]!.text) && next.start > tokens[i]!.end;
+}
+
+/** Features of the gap between tokens i and i+1; `sinceStart` = tokens since the sentence began. */
+export function gapFeatures(text: string, tokens: readonly Token[], i: number, sinceStart: number, out: Uint32Array): number {
+  const w = (j: number) => (j >= 0 && j < tokens.length ? hashString(normWord(tokens[j]!.text)) : NONE);
+  const sh = (j: number) => (j >= 0 && j < tokens.length ? hashString(wordShape(tokens[j]!.text)) : NONE);
+  const p0 = w(i);
+  const n0 = w(i + 1);
+  const ps = sh(i);
+  const ns = sh(i + 1);
+  const gap = text.slice(tokens[i]!.end, tokens[i + 1]!.start);
+  const nl = gap.includes('\n') ? 1 : 0;
+  const len = sinceStart < 3 ? sinceStart : sinceStart < 6 ? 3 : sinceStart < 12 ? 4 : sinceStart < 25 ? 5 : 6;
+  let k = 0;
+  out[k++] = mix1(1, 0);
+  out[k++] = mix1(2, p0);
+  out[k++] = mix1(3, n0);
+  out[k++] = mix1(4, ps);
+  out[k++] = mix1(5, ns);
+  out[k++] = mix2(6, ps, ns);
+  out[k++] = mix2(7, p0, ns);
+  out[k++] = mix2(8, ps, n0);
+  out[k++] = mix2(9, p0, n0);
+  out[k++] = mix1(10, nl);
+  out[k++] = mix2(11, nl, ns);
+  out[k++] = mix2(12, len, ns);
+  out[k++] = mix3(13, sh(i - 1), ps, ns);
+  out[k++] = mix3(14, ps, ns, sh(i + 2));
+  out[k++] = mix2(15, w(i - 1), p0);
+  out[k++] = mix2(16, n0, w(i + 2));
+  out[k++] = mix3(17, nl, ps, ns);
+  out[k++] = mix2(18, len, ps);
+  return k;
+}
+
+export class SentenceModel {
+  readonly meta: SentenceModelMeta;
+  readonly model: SparseModel;
+  #feats = new Uint32Array(MAX_FEATURES);
+  #scores = new Float32Array(2);
+
+  constructor(meta: SentenceModelMeta, model: SparseModel) {
+    this.meta = meta;
+    this.model = model;
+  }
+
+  margin(text: string, tokens: readonly Token[], i: number, sinceStart: number): number {
+    const k = gapFeatures(text, tokens, i, sinceStart, this.#feats);
+    this.model.score(this.#feats, k, this.#scores);
+    return this.#scores[1]! - this.#scores[0]!;
+  }
+
+  isBoundary(text: string, tokens: readonly Token[], i: number, sinceStart: number): boolean {
+    return this.margin(text, tokens, i, sinceStart) > this.meta.threshold;
+  }
+}
+
+/** One training document: its text, tokens (from the rule tokenizer) and gold sentence ends. */
+export interface GapExample {
+  text: string;
+  tokens: Token[];
+  /** Per candidate gap i: tokens since the rule-based sentence start. */
+  sinceStart: Int32Array;
+  /** Gap indices i to learn from, with gold labels. */
+  gaps: Int32Array;
+  gold: Uint8Array;
+}
+
+export function trainSentenceModel(train: GapExample[], dev: GapExample[], epochs = 5, log: (s: string) => void = () => {}): { model: SentenceModel; devF1: number } {
+  const ap = new AveragedPerceptron(2);
+  const feats = new Uint32Array(MAX_FEATURES);
+  const scores = new Float32Array(2);
+  for (let ep = 0; ep < epochs; ep++) {
+    for (const d of train) {
+      for (let g = 0; g < d.gaps.length; g++) {
+        const i = d.gaps[g]!;
+        const k = gapFeatures(d.text, d.tokens, i, d.sinceStart[g]!, feats);
+        ap.score(feats, k, scores);
+        const pred = scores[1]! > scores[0]! ? 1 : 0;
+        ap.update(feats, k, d.gold[g]!, pred);
+        ap.tick();
+      }
+    }
+  }
+  const sparse = ap.toSparse(1e-3, 0.05);
+  // Threshold: best F1 over the candidate gaps of dev.
+  const margins: Array<[number, number]> = [];
+  const probe = new SentenceModel({ kind: 'sentences', threshold: 0, info: {} }, sparse);
+  let positives = 0;
+  for (const d of dev) {
+    for (let g = 0; g < d.gaps.length; g++) {
+      margins.push([probe.margin(d.text, d.tokens, d.gaps[g]!, d.sinceStart[g]!), d.gold[g]!]);
+      positives += d.gold[g]!;
+    }
+  }
+  margins.sort((a, b) => b[0] - a[0]);
+  let tp = 0;
+  let best = { f: 0, t: Infinity };
+  margins.forEach(([m, y], idx) => {
+    tp += y;
+    const p = tp / (idx + 1);
+    const r = positives ? tp / positives : 0;
+    // F1 over candidate gaps
+    const f = p + r ? (2 * p * r) / (p + r) : 0;
+    if (f > best.f && m > 0) best = { f, t: m - 1e-6 };
+  });
+  const threshold = Number.isFinite(best.t) ? best.t : 1e9;
+  log(`sentences: ${margins.length} dev candidate gaps, ${positives} gold breaks; threshold ${threshold.toFixed(3)} (gap F1 ${best.f.toFixed(3)})`);
+  return { model: new SentenceModel({ kind: 'sentences', threshold, info: { epochs, devGapF1: best.f } }, sparse), devF1: best.f };
+}
+
+export function saveSentenceModel(path: string, m: SentenceModel): number {
+  return writeModelFile(path, m.meta, sparseArrays('gaps', m.model));
+}
+
+let cached: SentenceModel | null = null;
+
+/** Load models/sentences.bin.gz (cached). @throws DossierError MODEL_MISSING naming the file. */
+export function loadSentenceModel(path = modelPath('sentences.bin.gz')): SentenceModel {
+  const isDefault = path === modelPath('sentences.bin.gz');
+  if (cached && isDefault) return cached;
+  const c = readModelFile<SentenceModelMeta>(path, 'sentence splitter');
+  const m = new SentenceModel(c.meta, sparseFrom(c, 'gaps', 2, path));
+  if (isDefault) cached = m;
+  return m;
+}
