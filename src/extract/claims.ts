@@ -147,13 +147,15 @@ class ClaimScanner {
   contentOf(i: number): number[] {
     const ccomp = this.v.kids(i, 'ccomp', 'parataxis').find((k) => this.v.tokens[k]!.start > this.v.tokens[i]!.start);
     if (ccomp !== undefined) return this.v.subtree(ccomp);
-    if (OBJECT_CONTENT_VERBS.has(this.v.lemma(i))) {
-      const obj = this.v.kids(i, 'obj')[0];
-      if (obj !== undefined) return this.v.subtree(obj);
+    if (OBJECT_CONTENT_VERBS.has(this.v.lemma(i)) && this.v.kids(i, 'obj').length > 0) {
+      // the object and whatever the parser hung after it ("information about …")
+      const subj = new Set(this.v.kids(i, 'nsubj').flatMap((s) => this.v.subtree(s)));
+      return this.v.subtree(i).filter((k) => k > i && !subj.has(k));
     }
     const d = this.v.baseDep(i);
     const head = this.v.tokens[i]!.head;
-    if ((d === 'advcl' || d === 'parataxis' || d === 'ccomp' || d === 'acl') && head >= 0) {
+    const asClause = d === 'conj' && this.v.kids(i, 'mark').some((m) => this.v.lower(m) === 'as');
+    if ((d === 'advcl' || d === 'parataxis' || d === 'ccomp' || d === 'acl' || asClause) && head >= 0) {
       return this.v.subtree(head, new Set([i]));
     }
     // Root cue with the content before it ("…, officials said"): children clauses other than subject

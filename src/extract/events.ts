@@ -72,7 +72,9 @@ function findCandidates(v: DocView, lex: TriggerLexicon): Candidate[] {
     if (!/^[A-Za-z]/.test(t.text)) return;
     const lemma = lemmaOf(v, lex, i);
     const dep = v.baseDep(i);
-    if ((pos === 'NOUN' || pos === '') && lex.noun(lemma) && dep !== 'compound') {
+    // a lower-case word tagged PROPN is a tagger slip ("in consultation with")
+    const nounish = pos === 'NOUN' || pos === '' || (pos === 'PROPN' && /^[a-z]/.test(t.text));
+    if (nounish && lex.noun(lemma) && dep !== 'compound') {
       const head = t.head;
       const light = head >= 0 && LIGHT_VERBS.has(lemmaOf(v, lex, head)) && (dep === 'obj' || (dep === 'conj' && nounObjOfLight.has(head)));
       if (light) nounObjOfLight.add(head);
@@ -148,10 +150,13 @@ export function eventExtractor(opts: EventExtractorOptions = {}): Stage {
         const entry = typed(v, lex, c);
         if (!entry) continue;
         const facts = modalityOf(v, c.trigger, false);
+        if (v.lower(c.trigger) === 'according' && v.lower(c.trigger + 1) === 'to') continue;
         let type = entry.type;
         let cameo = entry.cameo;
         let mode = entry.mode;
         let context = entry.context;
+        const readiness = type === 'ASSAULT' && !facts.threat ? threatWordBefore(v, c) : -1;
+        if (readiness >= 0) facts.threat = true;
         if (facts.threat && type === 'ASSAULT') {
           type = 'THREATEN';
           cameo = '138';
@@ -164,6 +169,11 @@ export function eventExtractor(opts: EventExtractorOptions = {}): Stage {
             ? mergeArgs(verbArgs(v, c.clause, type, c.trigger), nounArgs(v, c.trigger, type))
             : nounArgs(v, c.trigger, type)
           : verbArgs(v, c.clause, type);
+        // "readiness of X to … carry out operations": X is the one threatening
+        if (readiness >= 0) {
+          const ready = v.kids(readiness, 'nmod', 'nmod:poss').filter((k) => ['of', ''].includes(v.caseOf(k))).flatMap((k) => v.entitiesOfArg(k));
+          if (ready.length > 0) args = { ...args, sources: ready, targets: args.targets.filter((e) => !ready.includes(e)) };
+        }
         const t = v.tokens[c.trigger]!;
         const sentence = t.sentence;
         // Rule 4a: a request "during the meeting" is addressed to the meeting's other participants
@@ -178,7 +188,7 @@ export function eventExtractor(opts: EventExtractorOptions = {}): Stage {
         if (type === 'CONSULT') {
           for (const i of v.subtree(c.clause)) {
             if (v.baseDep(i) !== 'acl' || !['attend', 'join'].includes(v.lemma(i))) continue;
-            const extra = v.kids(i, 'obl').filter((k) => v.caseOf(k) === 'by').flatMap((k) => v.entitiesOfArg(k));
+            const extra = [...v.kids(i, 'obl').filter((k) => v.caseOf(k) === 'by'), ...v.kids(i, 'obj')].flatMap((k) => v.entitiesOfArg(k));
             args = { ...args, targets: [...args.targets, ...extra.filter((e) => !args.targets.includes(e) && !args.sources.includes(e))] };
           }
         }
@@ -221,6 +231,20 @@ export function eventExtractor(opts: EventExtractorOptions = {}): Stage {
       doc.events = events;
     },
   };
+}
+
+const THREAT_WORDS = new Set(['readiness', 'ready', 'willing', 'willingness', 'prepared', 'preparedness']);
+
+/**
+ * Fallback for parses that lose the "readiness … to carry out operations" path: a readiness word
+ * earlier in the same sentence, with the trigger's clause not the sentence's main clause.
+ * Returns the readiness word's index, or -1.
+ */
+function threatWordBefore(v: DocView, c: Candidate): number {
+  if (v.tokens[c.clause]!.head < 0) return -1;
+  const s = v.doc.sentences[v.tokens[c.trigger]!.sentence]!;
+  for (let k = c.trigger - 1; k >= s.firstToken; k--) if (THREAT_WORDS.has(v.lemma(k))) return k;
+  return -1;
 }
 
 /**

@@ -43,11 +43,10 @@ class RelationCollector {
   readonly out: Relation[] = [];
   constructor(readonly doc: Doc, readonly v: DocView) {}
 
-  add(type: RelationType, from: string | undefined, to: string | undefined, evidence: Span): void {
+  add(type: RelationType, from: string | undefined, to: string | undefined, evidence: Span, claimId?: string): void {
     if (!from || !to || from === to) return;
     if (this.out.some((r) => r.type === type && r.from === from && r.to === to)) return;
-    // "supports"/"leads" read from X to Y; the reversed hyphen forms are normalised by the caller
-    const claim = this.doc.claims
+    const claim = claimId ? this.doc.claims.find((c) => c.id === claimId) : this.doc.claims
       .filter((c) => c.start <= evidence.start && c.end >= evidence.end)
       .sort((a, b) => a.end - a.start - (b.end - b.start))[0];
     const r: Relation = { id: `r${this.out.length + 1}`, type, from, to, evidence: { start: evidence.start, end: evidence.end } };
@@ -77,6 +76,8 @@ function titles(c: RelationCollector): void {
     if (!org) return;
     // the person: apposition either way round, else the title's own entity (a ROLE)
     const appos = [...v.kids(i, 'appos'), ...(v.baseDep(i) === 'appos' ? [v.tokens[i]!.head] : [])];
+    // parsers often hang "…, X" on the organisation instead of the title
+    for (const k of of) appos.push(...v.kids(k, 'appos'));
     const person = appos.map((k) => v.entityOfNominal(k)).find((e) => e && v.entityById.get(e)?.type === 'PERSON') ?? v.tokenEntity[i];
     if (person === org) return;
     const other = appos[0] ?? i;
@@ -94,7 +95,17 @@ function groups(c: RelationCollector): void {
       const nominal = v.baseDep(i) === 'case' ? v.tokens[i]!.head : i;
       const group = v.tokens[nominal]!.head;
       if (group < 0) return;
-      const ys = v.entitiesOfArg(group).filter((e) => v.entityById.get(e)?.type === 'ORGANIZATION');
+      let ys = v.entitiesOfArg(group).filter((e) => v.entityById.get(e)?.type === 'ORGANIZATION');
+      // a misattached list ("…, including X" hung on the verb): the nearest organisation before it
+      if (ys.length === 0 || !['NOUN', 'PROPN', 'PRON'].includes(v.tokens[group]!.pos)) {
+        for (let k = i - 1; k >= doc.sentences[v.tokens[i]!.sentence]!.firstToken; k--) {
+          const e = v.tokenEntity[k];
+          if (e && v.entityById.get(e)?.type === 'ORGANIZATION') {
+            ys = [e];
+            break;
+          }
+        }
+      }
       const xs = (v.baseDep(i) === 'case' ? v.entitiesOfArg(nominal) : v.kids(i, 'obj', 'nmod', 'obl').flatMap((k) => v.entitiesOfArg(k)));
       for (const x of xs) for (const y of ys) c.add('member_of', x, y, c.span(group, Math.max(...v.subtree(nominal))));
     }
@@ -234,7 +245,7 @@ function fromEvents(c: RelationCollector): void {
     if (!type) continue;
     const s = c.doc.sentenceAt(e.trigger.start);
     const span = s >= 0 ? c.doc.sentences[s]! : e.trigger;
-    for (const from of e.sources) for (const to of e.targets) c.add(type, from, to, { start: span.start, end: span.end });
+    for (const from of e.sources) for (const to of e.targets) c.add(type, from, to, { start: span.start, end: span.end }, e.claim);
   }
 }
 

@@ -65,6 +65,15 @@ export class DocView {
     return (this.tokens[i]?.dep ?? '').split(':')[0]!;
   }
 
+  /**
+   * Is token s a passive subject? Only when its verb really is passive (has aux:pass): parsers
+   * often label "leaders … have moved" nsubj:pass.
+   */
+  isPassiveSubject(s: number): boolean {
+    const h = this.tokens[s]!.head;
+    return this.tokens[s]!.dep === 'nsubj:pass' && h >= 0 && this.kids(h, 'aux:pass').length > 0;
+  }
+
   /** Prepositions/case markers of a nominal ("to", "in", "according to"), lower-cased and joined. */
   caseOf(i: number): string {
     return this.kids(i, 'case')
@@ -149,6 +158,8 @@ export class DocView {
         }
       }
       for (const k of this.kids(j, 'conj')) visit(k, depth + 1);
+      // a nominal modifier with no preposition is a mis-attached conjunct or apposition
+      for (const k of this.kids(j, 'nmod')) if (this.caseOf(k) === '' && this.tokens[k]!.dep === 'nmod') visit(k, depth + 1);
       for (const k of this.children[j] ?? []) {
         // "including X" as a case-marked nmod, or as a verb with its object (both occur in UD)
         if (this.caseOf(k) === 'including' || this.caseOf(k) === 'such as') visit(k, depth + 1);

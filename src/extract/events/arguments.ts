@@ -51,12 +51,12 @@ export function clauseSources(v: DocView, c: number, depth = 0): string[] {
   const out: string[] = [];
   if (depth > 4) return out;
   for (const s of v.kids(c, 'nsubj')) {
-    if (v.tokens[s]!.dep === 'nsubj:pass') continue;
+    if (v.isPassiveSubject(s)) continue;
     if (RELATIVE_PRONOUNS.has(v.lower(s)) && v.baseDep(c) === 'acl') push(out, v.entitiesOfArg(v.tokens[c]!.head));
     else push(out, v.entitiesOfArg(s));
   }
   for (const a of v.kids(c, 'obl')) if (v.caseOf(a) === 'by' && (v.tokens[a]!.dep === 'obl:agent' || v.kids(c, 'aux:pass', 'nsubj:pass').length > 0)) push(out, v.entitiesOfArg(a));
-  if (out.length > 0 || v.kids(c, 'nsubj').length > 0 && !v.kids(c, 'nsubj').every((s) => v.tokens[s]!.dep === 'nsubj:pass')) return out;
+  if (out.length > 0 || v.kids(c, 'nsubj').some((s) => !v.isPassiveSubject(s))) return out;
   const head = v.tokens[c]!.head;
   if (head < 0) return out;
   const rel = v.baseDep(c);
@@ -86,7 +86,7 @@ export function verbArgs(v: DocView, c: number, type: EventType, noun = -1): Eve
   let location: string | undefined;
   let swapped = false;
   for (const k of v.kids(c, 'obj', 'iobj')) if (k !== noun) push(targets, v.entitiesOfArg(k));
-  for (const k of v.kids(c, 'nsubj')) if (v.tokens[k]!.dep === 'nsubj:pass') push(targets, v.entitiesOfArg(k));
+  for (const k of v.kids(c, 'nsubj')) if (v.isPassiveSubject(k)) push(targets, v.entitiesOfArg(k));
   for (const k of v.kids(c, 'obl')) {
     const cs = v.caseOf(k);
     const es = v.entitiesOfArg(k);
@@ -137,6 +137,7 @@ export function nounArgs(v: DocView, n: number, type: EventType): EventArgs {
   for (const a of v.kids(n, 'acl')) {
     if (v.lemma(a) === 'attend' || v.lemma(a) === 'join') {
       for (const k of v.kids(a, 'obl')) if (v.caseOf(k) === 'by') push(targets, v.entitiesOfArg(k));
+      for (const k of v.kids(a, 'obj')) push(targets, v.entitiesOfArg(k)); // "attended by X and leaders of Y" misparsed
     }
   }
   return withLocation(v, { sources, targets: targets.filter((e) => !sources.includes(e)), ...(location ? { location } : {}) }, n);

@@ -174,5 +174,5 @@ export const EXCLUDED_VERBS = [
   'include', 'continue', 'remain', 'become', 'seem', 'show', 'involve', 'begin', 'start', 'have',
   // relations or descriptions rather than events: "factions allied with Iran", "armed groups",
   // "the ruling alliance", "until a stance is determined"
-  'ally', 'align', 'arm', 'relate', 'rule', 'determine', 'base',
+  'ally', 'align', 'arm', 'relate', 'rule', 'determine', 'base', 'accord',
 ];

@@ -56,8 +56,8 @@ function conditionalBeside(v: DocView, n: number): boolean {
     const before = v.doc.text.slice(Math.max(0, v.tokens[k]!.start - 60), v.tokens[k]!.start).toLowerCase();
     const sub = v.subtree(k);
     const first = v.tokens[sub[0]!]!;
-    const lead = v.doc.text.slice(Math.max(0, first.start - 25), first.end).toLowerCase();
-    if (/in the event (?:that|of)\b/.test(lead) || /\bin case\b/.test(lead)) return true;
+    const lead = v.doc.text.slice(first.start, first.start + 30).toLowerCase();
+    if (/^in the event (?:that|of)\b/.test(lead) || /^in case\b/.test(lead)) return true;
     if (v.lemma(k) === 'depend' || v.lower(k) === 'depending') return true;
     if (/\bdepending on\s*[“"]?\s*$/.test(before) && sub.includes(k)) return true;
   }
