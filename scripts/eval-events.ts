@@ -16,13 +16,23 @@
  * Split: records are split deterministically by a hash of their id into a tuning half and a
  * held-out half. Rules were only ever adjusted while looking at the tuning half.
  *
- * Usage: node --import tsx scripts/eval-events.ts [--data DIR] [--split tune|heldout|all] [--limit N] [--show N]
+ * Usage: node --import tsx scripts/eval-events.ts [--data DIR] [--split tune|heldout|all] [--limit N] [--show N] [--models DIR]
  */
 import { readFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Doc, type DocEvent, type EventType } from '../src/nlp/doc.ts';
 import { createPipeline } from '../src/pipeline/index.ts';
+import { buildPipeline, type Pipeline } from '../src/pipeline/stage.ts';
+import { tokenizer } from '../src/nlp/tokenizer.ts';
+import { tagger } from '../src/nlp/tagger.ts';
+import { parser } from '../src/nlp/parser.ts';
+import { ner } from '../src/nlp/ner.ts';
+import { timeTagger } from '../src/extract/times.ts';
+import { entityResolver } from '../src/extract/entities.ts';
+import { claimDetector } from '../src/extract/claims.ts';
+import { eventExtractor } from '../src/extract/events.ts';
+import { relationExtractor } from '../src/extract/relations.ts';
 import { isDossierError } from '../src/errors.ts';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
@@ -34,6 +44,20 @@ const dataDir = arg('--data') ?? process.env['DOSSIER_SHARED_DATA'] ?? resolve(r
 const which = arg('--split') ?? 'all';
 const limit = Number(arg('--limit') ?? Infinity);
 const show = Number(arg('--show') ?? 0);
+const modelsDir = arg('--models');
+
+/**
+ * The product pipeline, or — with `--models DIR` (experiments with freshly trained models) — the
+ * same stages in the same order reading every model from DIR.
+ */
+function pipelineFor(): Pipeline {
+  if (!modelsDir) return createPipeline();
+  process.env['DOSSIER_MODELS_DIR'] = resolve(modelsDir);
+  return buildPipeline([
+    tokenizer(), tagger(), parser(), ner({ modelDir: join(resolve(modelsDir), 'ner') }),
+    timeTagger(), entityResolver(), claimDetector(), eventExtractor(), relationExtractor(),
+  ]);
+}
 
 interface GoldActor {
   actorText?: string;
@@ -131,9 +155,9 @@ function report(name: string, t: Tally): void {
 }
 
 function main(): void {
-  let pipeline;
+  let pipeline: Pipeline;
   try {
-    pipeline = createPipeline();
+    pipeline = pipelineFor();
   } catch (e) {
     console.error(isDossierError(e) ? `eval-events: error[${e.code}]: ${e.message}` : e);
     process.exit(70);
