@@ -33,6 +33,8 @@ export interface TrainNerOptions {
   sources?: NerSource[];
   /** Maximum epochs; the best on UNER dev is kept. */
   epochs?: number;
+  /** Give GUM and re3d source-specific feature copies (default true). */
+  adapt?: boolean;
 }
 
 export const DEFAULT_SOURCES: NerSource[] = ['uner', 'gum', 're3d'];
@@ -63,8 +65,8 @@ export function buildCasing(sents: readonly NerSentence[]): Map<string, number> 
   return out;
 }
 
-function toTrain(sents: readonly NerSentence[], ctx: FeatureContext): TrainSentence[] {
-  return sents.map((s) => ({ feats: extractFeatures(s.tokens, ctx), gold: spansToLabels(s.tokens.length, s.spans) }));
+function toTrain(sents: readonly NerSentence[], ctx: FeatureContext, domains: readonly number[]): TrainSentence[] {
+  return sents.map((s, i) => ({ feats: extractFeatures(s.tokens, ctx), gold: spansToLabels(s.tokens.length, s.spans), domain: domains[i] ?? 0 }));
 }
 
 export async function trainNer(opts: TrainNerOptions): Promise<void> {
@@ -79,10 +81,14 @@ export async function trainNer(opts: TrainNerOptions): Promise<void> {
   log(`ner: gazetteer ${gazBuild.entries.size} entries`);
 
   let train: NerSentence[] = [];
+  let domains: number[] = [];
   const sizes: Record<string, number> = {};
+  const adapt = opts.adapt ?? true;
   const addSource = (name: string, s: NerSentence[]): void => {
     sizes[name] = s.length;
     train = train.concat(s);
+    const d = adapt ? ['uner', 'gum', 're3d'].indexOf(name) : 0;
+    domains = domains.concat(s.map(() => d));
   };
   if (sources.includes('uner')) addSource('uner', readUner(join(dataDir, 'uner/en_ewt/train.iob2')));
   if (sources.includes('gum')) addSource('gum', readGum(join(dataDir, 'ud/en_gum/train.conllu')));
@@ -90,13 +96,14 @@ export async function trainNer(opts: TrainNerOptions): Promise<void> {
   let dev = readUner(join(dataDir, 'uner/en_ewt/dev.iob2'));
   if (opts.quick) {
     train = train.slice(0, 400);
+    domains = domains.slice(0, 400);
     dev = dev.slice(0, 200);
   }
   log(`ner: training sentences ${JSON.stringify(sizes)}${opts.quick ? ' (quick: first 400)' : ''}, dev ${dev.length}`);
 
   const casing = buildCasing(train);
   const ctx: FeatureContext = { gazetteer, casing };
-  const data = toTrain(train, ctx);
+  const data = toTrain(train, ctx, domains);
   const devFeats = dev.map((s) => extractFeatures(s.tokens, ctx));
   const devGold = dev.map((s) => s.spans);
 
@@ -153,5 +160,6 @@ if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.ur
     quick: process.argv.includes('--quick'),
     ...(sources ? { sources } : {}),
     ...(epochs ? { epochs: Number(epochs) } : {}),
+    adapt: !process.argv.includes('--no-adapt'),
   });
 }

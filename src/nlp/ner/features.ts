@@ -11,7 +11,7 @@ import { Gazetteer, N_GAZ, normalizeToken } from './gazetteer.ts';
 
 export const MAX_FEATURES = 64;
 /** Bump when templates change: a model trained with other templates must not be loaded. */
-export const FEATURES_VERSION = 3;
+export const FEATURES_VERSION = 4;
 
 /** Casing habit of a lower-cased word, learnt from text (not labels): bucket 1..5, 0 unknown. */
 export type CasingLexicon = ReadonlyMap<string, number>;
@@ -120,6 +120,11 @@ export function extractFeatures(tokens: readonly string[], ctx: FeatureContext):
     add(27, hs[i]!, w(i + 1));
     add(28, Math.min(L, 12), cap[i]!);
     add(29, titleCase, casing[i]!);
+    add(35, hw[i]!, cap[i]! + 2 * first);
+    add(36, w(i - 1), w(i + 1));
+    add(37, s(i - 2), s(i - 1));
+    add(38, s(i + 1), s(i + 2));
+    add(39, hs[i]!, casing[i]!);
     // Gazetteer: position of this token in a match of each category, conjoined with casing;
     // neighbours' categories, and the whole match signature of the token.
     let sig = 0;
@@ -134,6 +139,8 @@ export function extractFeatures(tokens: readonly string[], ctx: FeatureContext):
       if (gp !== 0) add(32, c * 8 + gp, cap[i]!);
       const gn = i + 1 < n ? gaz[(i + 1) * N_GAZ + c]! : 0;
       if (gn !== 0) add(33, c * 8 + gn, cap[i]!);
+      if (i > 1 && gaz[(i - 2) * N_GAZ + c]! !== 0) add(40, c, cap[i]!);
+      if (i + 2 < n && gaz[(i + 2) * N_GAZ + c]! !== 0) add(41, c, cap[i]!);
     }
     if (sig !== 0) add(34, sig, cap[i]!);
   }
