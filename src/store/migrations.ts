@@ -194,7 +194,7 @@ function v1(dialect: Dialect): Migration {
       // Full-text search: the one place the dialects really differ.
       if (dialect === 'sqlite') {
         // Standalone FTS5 table keyed by sentences.id (rowid), maintained by the store.
-        await sql`create virtual table sentence_fts using fts5(text, title, tokenize = 'porter unicode61 remove_diacritics 2')`.execute(db);
+        await sql`create virtual table sentence_fts using fts5(text, tokenize = 'porter unicode61 remove_diacritics 2')`.execute(db);
       } else {
         await sql`alter table sentences add column tsv tsvector`.execute(db);
         await sql`create index sentences_tsv on sentences using gin (tsv)`.execute(db);

@@ -1,6 +1,6 @@
 /**
  * @module store/search
- * Full-text search over stored sentences (and their document titles). The query language is
+ * Full-text search over stored sentences; each hit names its document and title. The query language is
  * the same on both dialects — web-search style: words are ANDed, "quoted phrases", `OR`,
  * `-word` to exclude — because PostgreSQL's `websearch_to_tsquery` defines it and the SQLite side
  * translates it into an FTS5 expression (never passing user text through as FTS5 syntax).
@@ -67,7 +67,7 @@ export async function search(db: Kysely<DB>, dialect: Dialect, query: string, { 
     const r = await sql<Row>`
       select s.document_id, d.title, s.span_start, s.span_end,
              snippet(sentence_fts, 0, '[', ']', '…', 24) as snippet,
-             -bm25(sentence_fts, 1.0, 0.3) as score
+             -bm25(sentence_fts) as score
       from sentence_fts
       join sentences s on s.id = sentence_fts.rowid
       join documents d on d.id = s.document_id

@@ -29,8 +29,9 @@ export async function timeline(db: Kysely<DB>, { from, to, includeUnhappened = f
       'ev.date_text', 'ev.date_start', 'ev.date_end', 'ev.cluster_id', 'ev.location_id', 'loc.name as loc_name', 'loc.type as loc_type',
     ]);
   if (!includeUnhappened) q = q.where('ev.happened', '=', 1);
-  if (from) q = q.where('ev.date_end', '>=', isoDay(from, 'from'));
-  if (to) q = q.where('ev.date_start', '<=', `${isoDay(to, 'to')}\uffff`);
+  // The date window applies to whole clusters (their date), so it is checked after grouping.
+  const fromDay = from === undefined ? undefined : isoDay(from, 'from');
+  const toDay = to === undefined ? undefined : isoDay(to, 'to');
   const events = await q.orderBy('ev.id').execute();
   if (events.length === 0) return [];
 
@@ -84,11 +85,16 @@ export async function timeline(db: Kysely<DB>, { from, to, includeUnhappened = f
       })),
     });
   }
-  entries.sort((a, b) => {
+  const inWindow = entries.filter((e) => {
+    if (fromDay === undefined && toDay === undefined) return true;
+    if (!e.date) return false;
+    return (fromDay === undefined || e.date.end.slice(0, 10) >= fromDay) && (toDay === undefined || e.date.start.slice(0, 10) <= toDay);
+  });
+  inWindow.sort((a, b) => {
     if (a.date && b.date) return a.date.start.localeCompare(b.date.start) || a.date.end.localeCompare(b.date.end) || a.clusterId.localeCompare(b.clusterId);
     if (a.date) return -1;
     if (b.date) return 1;
     return a.clusterId.localeCompare(b.clusterId);
   });
-  return limit === undefined ? entries : entries.slice(0, limit);
+  return limit === undefined ? inWindow : inWindow.slice(0, limit);
 }

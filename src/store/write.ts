@@ -144,12 +144,9 @@ export async function insertDocumentRows(trx: Transaction<DB>, dialect: Dialect,
   for (const c of chunks(sentences)) await trx.insertInto('sentences').values(c).execute();
   if (sentences.length > 0) {
     if (dialect === 'sqlite') {
-      await sql`insert into sentence_fts (rowid, text, title)
-        select s.id, s.text, coalesce(d.title, '') from sentences s join documents d on d.id = s.document_id
-        where s.document_id = ${docId}`.execute(trx);
+      await sql`insert into sentence_fts (rowid, text) select id, text from sentences where document_id = ${docId}`.execute(trx);
     } else {
-      await sql`update sentences s set tsv = setweight(to_tsvector('english', s.text), 'A') || setweight(to_tsvector('english', coalesce(d.title, '')), 'D')
-        from documents d where d.id = s.document_id and s.document_id = ${docId}`.execute(trx);
+      await sql`update sentences set tsv = to_tsvector('english', text) where document_id = ${docId}`.execute(trx);
     }
   }
 
