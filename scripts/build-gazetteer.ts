@@ -58,8 +58,11 @@ for (const p of curated.places) {
   rows.push([`cur_${p.id}`, p.name, p.country, p.kind, p.admin ?? '', 0, p.lat, p.lon, 0, p.aliases]);
 }
 for (const [code, [name, lat, lon]] of Object.entries(curated.us_states)) {
-  const aliases = name.endsWith(' State') ? [name.replace(/ State$/, '')] : [];
-  rows.push([`us_${code}`, name, 'US', 'admin1', code, 0, lat, lon, 0, aliases]);
+  const exact = name.endsWith('!');
+  const clean = name.replace(/!$/, '');
+  const aliases = !exact && clean.endsWith(' State') ? [clean.replace(/ State$/, '')] : [];
+  // Postal abbreviations are how news and travel text write states after a town ("Tulsa, OK").
+  rows.push([`us_${code}`, clean, 'US', 'admin1', code, 0, lat, lon, 0, [...aliases, ...(code === 'LA' ? [] : [code])]]);
 }
 rows.sort((a, b) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0));
 

@@ -28,6 +28,8 @@ export interface Place {
 export interface GeoContext {
   /** ISO alpha-2 codes of countries the document mentions (more weight for each mention). */
   countries?: Iterable<string>;
+  /** First-level divisions the document's other places lie in, as "CC.ADMIN" ("US.NJ"). */
+  admins?: Iterable<string>;
   /** Admin/country hints next to the name ("Paris, Texas" -> {country:'US', admin:'TX'}). */
   hint?: { country: string; admin?: string };
 }
@@ -129,12 +131,14 @@ export class Gazetteer {
     if (cands.length === 0) return undefined;
     const weight = new Map<string, number>();
     for (const c of ctx.countries ?? []) weight.set(c, (weight.get(c) ?? 0) + 1);
+    const admins = new Set(ctx.admins ?? []);
     const key = normalizeName(name);
     const scored = cands.map((p) => {
       let s = KIND_WEIGHT[p.kind] ?? 0;
       s += (Math.log10(p.population + 1) / 7) * 2;
       const w = weight.get(p.country) ?? 0;
       if (w > 0 && p.kind !== 'country') s += 1.2 + 0.3 * Math.min(w - 1, 3);
+      if (p.kind !== 'country' && p.kind !== 'admin1' && admins.has(`${p.country}.${p.admin}`)) s += 1;
       if (ctx.hint) {
         if (ctx.hint.country === p.country) s += 2;
         if (ctx.hint.admin && ctx.hint.admin === p.admin) s += 3;

@@ -34,7 +34,10 @@ export function normalizeName(s: string): string {
   const pre = s.normalize('NFKD').replace(/\p{M}+/gu, '').replace(ASSIMILATED_ARTICLE, '$1');
   const words = foldText(pre).split(' ').filter((w) => w !== '');
   let i = 0;
-  if (words[0] === 'the' && words.length > 1) i = 1;
+  // Leading English/French articles: "the Hague", "Le Gosier" = "Gosier".
+  if ((words[0] === 'the' || words[0] === 'le' || words[0] === 'la' || words[0] === 'les') && words.length > 1) i = 1;
+  // "St Louis" = "St. Louis" = "Saint Louis".
+  for (let k = i; k < words.length; k++) if (words[k] === 'st') words[k] = 'saint';
   const kept = words.slice(i).filter((w, _k, arr) => !(ARTICLE_TOKENS.has(w) && arr.length > 1));
   return kept.join(' ');
 }

@@ -64,6 +64,7 @@ export function assemble({ doc, gaz }: AssembleContext, cands: Cand[]): Entity[]
 
   // Document context for places: countries the document names (KB countries and demonyms).
   const countryCodes: string[] = [];
+  const admins: string[] = [];
   const cca2OfActor = (a: KbActor): string | undefined => {
     if (a.subtype !== 'country') return undefined;
     return gaz.candidates(a.name).find((p) => p.kind === 'country')?.country;
@@ -202,7 +203,9 @@ export function assemble({ doc, gaz }: AssembleContext, cands: Cand[]): Entity[]
       g = latest((x) => x.entity.type === 'PERSON' && normalizeName(x.entity.name).split(' ').at(-1) === norm);
     }
     if (!g && type === 'LOCATION') {
-      const r = gaz.resolve(text, { countries: countryCodes, ...(hintAfter(c) ? { hint: hintAfter(c)! } : {}) });
+      const hint = hintAfter(c);
+      if (hint?.admin) admins.push(`${hint.country}.${hint.admin}`);
+      const r = gaz.resolve(text, { countries: countryCodes, admins, ...(hint ? { hint } : {}) });
       if (r) {
         g = byKey.get(`geo:${r.place.id}`);
         if (!g) {
@@ -210,6 +213,7 @@ export function assemble({ doc, gaz }: AssembleContext, cands: Cand[]): Entity[]
           e.subtype = subtypeOfPlace(r.place);
           e.geo = geoOf(r.place, r.confidence);
           if (r.place.country && r.place.kind !== 'country') countryCodes.push(r.place.country);
+          if (r.place.kind === 'admin1' || (r.confidence >= 0.6 && r.place.admin)) admins.push(`${r.place.country}.${r.place.admin}`);
           g = register(`geo:${r.place.id}`, e, c);
         }
         byKey.set(`${type}:${norm}`, g);

@@ -58,7 +58,8 @@ function gazTrie(gaz: Gazetteer): TrieNode {
     for (const [name, places] of gaz.names()) {
       // Only prominent places are worth finding without the NER: small towns named like words are not.
       const prominent = places.some((p) => !p.kind.startsWith('PPL') || p.kind === 'PPLC' || (p.kind === 'PPLA' && p.population >= 50000) || p.population >= 250000);
-      if (prominent) insert(t, name, '', false);
+      // Two-letter names (postal codes, "LA") are resolved when proposed, never scanned for.
+      if (prominent && name.replace(/ /g, '').length > 2) insert(t, name, '', false);
     }
     gazTries.set(gaz, t);
   }
@@ -148,7 +149,7 @@ export function labelOf(a: KbActor): MentionLabel {
 const TYPE_OF_LABEL: Partial<Record<MentionLabel, KbActor['type']>> = { PER: 'PERSON', ORG: 'ORGANIZATION', LOC: 'LOCATION' };
 
 /** Link a name candidate to the KB when its text is a known name of a compatible type. */
-export function linkToKb(doc: Doc, c: Cand, kb: KnowledgeBase): void {
+export function linkToKb(doc: Doc, c: Cand, kb: KnowledgeBase, gaz?: Gazetteer): void {
   if (c.actor) return;
   const text = doc.text.slice(c.start, c.end);
   const want = TYPE_OF_LABEL[c.label];
@@ -156,6 +157,8 @@ export function linkToKb(doc: Doc, c: Cand, kb: KnowledgeBase): void {
   const list = kb.lookup(text, date ? { date } : {}).filter((a) => !want || a.type === want || (want === 'ORGANIZATION' && a.type === 'LOCATION' && a.subtype === 'country'));
   const a = list[0];
   if (!a) return;
+  // Phoenix lists provinces under their country ("South Australia"): a place of that exact name wins.
+  if (a.subtype === 'country' && normalizeName(a.name) !== normalizeName(text) && gaz?.candidates(text).some((p) => p.kind !== 'country')) return;
   // One-word person names link only to curated people; Phoenix surnames are too ambiguous.
   if (a.type === 'PERSON' && !/\s/.test(normalizeName(text)) && a.id.startsWith('phx_')) return;
   c.actor = a;
@@ -226,7 +229,12 @@ export function nameCandidates(doc: Doc, kb: KnowledgeBase, gaz: Gazetteer): Can
   }
   const isDemonym = (w: string): boolean => /^\p{Lu}/u.test(w) && kb.demonym(w) !== undefined;
   for (const c of kept) {
-    linkToKb(doc, c, kb);
+    const text = doc.text.slice(c.start, c.end);
+    if (c.actor?.subtype === 'country' && normalizeName(c.actor.name) !== normalizeName(text) && gaz.candidates(text).some((p) => p.kind !== 'country')) {
+      delete c.actor; // "South Australia" is the state, not Australia
+      c.label = 'LOC';
+    }
+    linkToKb(doc, c, kb, gaz);
     widenParenthesised(doc, c, isDemonym);
   }
   return kept.sort((a, b) => a.t0 - b.t0);
