@@ -17,7 +17,7 @@ export interface ParserInput {
   p: Uint32Array;
 }
 
-export const MAX_PARSER_FEATURES = 96;
+export const MAX_PARSER_FEATURES = 112;
 
 const NONE_W = 0x1234567;
 const ROOT_W = 0x7654321;
@@ -164,6 +164,54 @@ export function parserFeatures(x: ParserInput, st: ParseState, out: Uint32Array)
   // stack depth (root handling)
   out[k++] = mix2(96, depth, b0p);
   out[k++] = mix3(97, depth, s0p, b0p);
+  // relations already assigned (Zhang & Nivre's label features)
+  const lab = (i: number) => (i < 0 ? 0 : st.labels[i]! + 2);
+  const s0Ll = lab(s0L), s0Rl = lab(s0R), b0Ll = lab(b0L);
+  out[k++] = mix2(100, s0p, s0Ll);
+  out[k++] = mix2(101, s0p, s0Rl);
+  out[k++] = mix2(102, b0p, b0Ll);
+  out[k++] = mix2(103, s1p, lab(s1R));
+  out[k++] = mix3(104, s0p, s0Ll, lab(s0L2));
+  out[k++] = mix3(105, s0p, s0Rl, lab(s0R2));
+  out[k++] = mix3(106, b0p, b0Ll, lab(b0L2));
+  out[k++] = mix2(107, s0w, s0 >= 0 ? st.lmask[s0]! : -1);
+  out[k++] = mix3(108, s0p, s0 >= 0 ? st.lmask[s0]! : -1, s0 >= 0 ? st.rmask[s0]! : -1);
+  out[k++] = mix2(109, b0p, st.lmask[b0]!);
+  out[k++] = mix2(110, s1p, s1 >= 0 ? st.rmask[s1]! : -1);
+  out[k++] = mix3(111, s0p, b0p, mix2(0, s0Ll, b0Ll));
+  return k;
+}
+
+export const MAX_ARC_LABEL_FEATURES = 20;
+
+/** Features for labelling the arc just made, head `h` → dependent `d` (subtree of d is complete). */
+export function arcLabelFeatures(x: ParserInput, st: ParseState, h: number, d: number, out: Uint32Array): number {
+  const dw = x.w[d]!;
+  const dp = x.p[d]!;
+  const hw = x.w[h]!;
+  const hp = x.p[h]!;
+  const dir = h < d ? 1 : 2;
+  const dd = dist(Math.abs(h - d));
+  const lc = st.lc1[d]!;
+  const rc = st.rc1[d]!;
+  const lab = (i: number) => (i < 0 ? 0 : st.labels[i]! + 2);
+  const side = d < h ? st.lmask[h]! : st.rmask[h]!;
+  let k = 0;
+  out[k++] = mix1(201, dp);
+  out[k++] = mix2(202, dw, dp);
+  out[k++] = mix3(203, dp, hp, dir);
+  out[k++] = mix3(204, dw, hp, dir);
+  out[k++] = mix3(205, dp, hw, dir);
+  out[k++] = mix3(206, dp, hp, dd);
+  out[k++] = mix2(207, dp, lab(lc));
+  out[k++] = mix2(208, dp, lab(rc));
+  out[k++] = mix3(209, dp, st.lmask[d]!, st.rmask[d]!);
+  out[k++] = mix3(210, hp, dp, side);
+  out[k++] = mix2(211, lc >= 0 ? x.w[lc]! : 0, dp);
+  out[k++] = mix3(212, dp, hp, lab(lc));
+  out[k++] = mix3(213, dw, hw, dir);
+  out[k++] = mix2(214, mix2(0, dp, dir), h === x.n ? 1 : 0);
+  out[k++] = mix3(215, dp, lc >= 0 ? x.p[lc]! : 0, rc >= 0 ? x.p[rc]! : 0);
   return k;
 }
 

@@ -26,6 +26,11 @@ export class ParseState {
   readonly rc2: Int32Array;
   readonly nl: Int32Array;
   readonly nr: Int32Array;
+  /** Relation of each attached word (label id), -1 until labelled. */
+  readonly labels: Int32Array;
+  /** Bit sets of the relations on each word's left / right children (see `setLabel`). */
+  readonly lmask: Int32Array;
+  readonly rmask: Int32Array;
 
   constructor(n: number) {
     this.n = n;
@@ -37,6 +42,17 @@ export class ParseState {
     this.rc2 = new Int32Array(n + 1).fill(-1);
     this.nl = new Int32Array(n + 1);
     this.nr = new Int32Array(n + 1);
+    this.labels = new Int32Array(n + 1).fill(-1);
+    this.lmask = new Int32Array(n + 1);
+    this.rmask = new Int32Array(n + 1);
+  }
+
+  /** Record the relation of attached word `d` (`bit` goes into its head's label set). */
+  setLabel(d: number, label: number, bit: number): void {
+    this.labels[d] = label;
+    const h = this.heads[d]!;
+    if (d < h) this.lmask[h]! |= bit;
+    else this.rmask[h]! |= bit;
   }
 
   get terminal(): boolean {
@@ -71,16 +87,15 @@ export class ParseState {
     }
   }
 
-  apply(a: number): void {
+  /** Apply an action; returns the word that was attached (-1 for SHIFT). */
+  apply(a: number): number {
     if (a === SHIFT) {
       this.stack[this.sp++] = this.b++;
-    } else if (a === LEFT) {
-      const s0 = this.stack[--this.sp]!;
-      this.#attach(this.b, s0);
-    } else {
-      const s0 = this.stack[--this.sp]!;
-      this.#attach(this.stack[this.sp - 1]!, s0);
+      return -1;
     }
+    const s0 = this.stack[--this.sp]!;
+    this.#attach(a === LEFT ? this.b : this.stack[this.sp - 1]!, s0);
+    return s0;
   }
 
   /** Dynamic-oracle cost of action `a` given gold heads (n = ROOT). Assumes `a` is valid. */

@@ -6,9 +6,9 @@
  */
 import { AveragedPerceptron, SparseModel, argmax } from './perceptron.ts';
 import { ParseState, N_ACTIONS } from './parser-state.ts';
-import { MAX_PARSER_FEATURES, parserFeatures, parserInput } from './parser-features.ts';
+import { MAX_ARC_LABEL_FEATURES, MAX_PARSER_FEATURES, arcLabelFeatures, parserFeatures, parserInput } from './parser-features.ts';
 import { MAX_LABEL_FEATURES, labelFeatures, treeIndex, type LabelInput } from './labeler.ts';
-import { Parser, coreBit, type ParserMeta } from './parser.ts';
+import { Parser, coreBit, labelBit, type ParserMeta } from './parser.ts';
 import { hashString } from './hash.ts';
 import { normWord } from './tagger-features.ts';
 import { writeModelFile, sparseArrays } from './model-file.ts';
@@ -88,9 +88,9 @@ export function trainParser(opts: TrainParserOptions): TrainedParser {
   if (!labels.includes('dep')) labels.push('dep');
   const lIndex = new Map(labels.map((l, i) => [l, i]));
   const labelId = (l: string) => lIndex.get(l) ?? lIndex.get(l.split(':')[0]!) ?? lIndex.get('dep')!;
-  const meta: ParserMeta = { kind: 'parser', tags, labels, info: {} };
+  const meta: ParserMeta = { kind: 'parser', tags, labels, labelsFrom: 'arcs', info: {} };
   const empty = new AveragedPerceptron(1).toSparse();
-  const shell = new Parser(meta, empty, empty);
+  const shell = new Parser(meta, empty, empty, empty);
   const tagId = (u: string, x: string) => shell.tagId(u, x);
   const trainP = train.map((s) => prepare(s, tagId, labelId));
   const devP = dev.map((s) => prepare(s, tagId, labelId));
@@ -103,7 +103,12 @@ export function trainParser(opts: TrainParserOptions): TrainedParser {
   const costs = new Int32Array(N_ACTIONS);
   const rand = mulberry32(seed);
   const order = trainP.map((_, i) => i);
-  let bestArcs: { model: SparseModel; uas: number } | null = null;
+  const L = labels.length;
+  const rootId = lIndex.get('root')!;
+  const alp = new AveragedPerceptron(L, null, 1 << 16);
+  const afeats = new Uint32Array(MAX_ARC_LABEL_FEATURES);
+  const ascores = new Float32Array(L);
+  let bestArcs: { model: SparseModel; arcLabels: SparseModel; uas: number } | null = null;
   for (let ep = 0; ep < epochs; ep++) {
     shuffleInPlace(order, rand);
     let steps = 0;
@@ -130,20 +135,34 @@ export function trainParser(opts: TrainParserOptions): TrainedParser {
           if (ep === 0 || rand() >= explore) next = best;
         }
         ap.tick();
-        st.apply(next);
+        const dep = st.apply(next);
+        if (dep >= 0) {
+          // label the new arc (its features feed later parsing decisions); learn from correct arcs
+          const h = st.heads[dep]!;
+          let l = rootId;
+          if (h !== d.n) {
+            const ka = arcLabelFeatures(x, st, h, dep, afeats);
+            alp.score(afeats, ka, ascores);
+            l = argmax(ascores, L, (c) => c !== rootId);
+            if (d.gold[dep] === h && l !== d.labels[dep]) alp.update(afeats, ka, d.labels[dep]!, l);
+            alp.tick();
+          }
+          st.setLabel(dep, l, labelBit(l));
+        }
       }
     }
     const model = ap.toSparse(1e-3, prune);
-    const probe = new Parser(meta, model, empty);
-    const uas = evalUas(probe, devP);
-    log(`  arcs epoch ${ep + 1}/${epochs}: wrong actions ${(100 * wrong / steps).toFixed(2)}%  dev UAS ${(100 * uas).toFixed(2)}  features ${ap.features}`);
-    if (!bestArcs || uas > bestArcs.uas) bestArcs = { model, uas };
+    const arcLabels = alp.toSparse(1e-3, prune);
+    const probe = new Parser(meta, model, empty, arcLabels);
+    const [uas, las] = evalUasLas(probe, devP);
+    log(`  arcs epoch ${ep + 1}/${epochs}: wrong actions ${(100 * wrong / steps).toFixed(2)}%  dev UAS ${(100 * uas).toFixed(2)} LAS ${(100 * las).toFixed(2)}  features ${ap.features}`);
+    if (!bestArcs || uas > bestArcs.uas) bestArcs = { model, arcLabels, uas };
   }
+  const arcLas = evalUasLas(new Parser(meta, bestArcs!.model, empty, bestArcs!.arcLabels), devP)[1];
 
   // --- labels (trained on gold trees, evaluated on predicted trees) ---
-  const arcsOnly = new Parser(meta, bestArcs!.model, empty);
-  const devHeads = devP.map((d) => arcsOnly.parseHeads(d.wh, d.tags));
-  const L = labels.length;
+  const arcsOnly = new Parser(meta, bestArcs!.model, empty, bestArcs!.arcLabels);
+  const devHeads = devP.map((d) => arcsOnly.parseHeads(d.wh, d.tags).heads);
   const lp = new AveragedPerceptron(L, null, 1 << 16);
   const lfeats = new Uint32Array(MAX_LABEL_FEATURES);
   const lscores = new Float32Array(L);
@@ -171,26 +190,35 @@ export function trainParser(opts: TrainParserOptions): TrainedParser {
       }
     }
     const model = lp.toSparse(1e-3, prune);
-    const probe = new Parser(meta, bestArcs!.model, model);
+    const probe = new Parser(meta, bestArcs!.model, model, bestArcs!.arcLabels);
     const las = evalLas(probe, devP, devHeads);
     log(`  labels epoch ${ep + 1}/${labelEpochs}: dev LAS ${(100 * las).toFixed(2)}  features ${lp.features}`);
     if (!bestLabels || las > bestLabels.las) bestLabels = { model, las };
   }
-  meta.info = { trainSentences: train.length, epochs, labelEpochs, seed, explore, prune, devUas: bestArcs!.uas, devLas: bestLabels!.las };
-  return { parser: new Parser(meta, bestArcs!.model, bestLabels!.model), devUas: bestArcs!.uas, devLas: bestLabels!.las };
+  // Output the relations of whichever labeller is better on dev.
+  const useLabeller = bestLabels!.las > arcLas;
+  meta.labelsFrom = useLabeller ? 'labeller' : 'arcs';
+  const devLas = Math.max(arcLas, bestLabels!.las);
+  log(`  relations from ${meta.labelsFrom}: dev LAS ${(100 * arcLas).toFixed(2)} (during parsing) vs ${(100 * bestLabels!.las).toFixed(2)} (tree labeller)`);
+  meta.info = { trainSentences: train.length, epochs, labelEpochs, seed, explore, prune, devUas: bestArcs!.uas, devLas };
+  return { parser: new Parser(meta, bestArcs!.model, bestLabels!.model, bestArcs!.arcLabels), devUas: bestArcs!.uas, devLas };
 }
 
-function evalUas(p: Parser, data: Prepared[]): number {
+function evalUasLas(p: Parser, data: Prepared[]): [number, number] {
   let ok = 0;
+  let lok = 0;
   let n = 0;
   for (const d of data) {
-    const heads = p.parseHeads(d.wh, d.tags);
+    const { heads, arcLabels } = p.parseHeads(d.wh, d.tags);
     for (let i = 0; i < d.n; i++) {
       n++;
-      if ((heads[i]! < 0 ? d.n : heads[i]!) === d.gold[i]) ok++;
+      if ((heads[i]! < 0 ? d.n : heads[i]!) === d.gold[i]) {
+        ok++;
+        if (arcLabels[i] === d.labels[i]) lok++;
+      }
     }
   }
-  return n ? ok / n : 0;
+  return n ? [ok / n, lok / n] : [0, 0];
 }
 
 function evalLas(p: Parser, data: Prepared[], heads: Int32Array[]): number {
@@ -209,5 +237,5 @@ function evalLas(p: Parser, data: Prepared[], heads: Int32Array[]): number {
 
 /** Write a trained parser to `path`; returns the file size in bytes. */
 export function saveParser(path: string, p: Parser): number {
-  return writeModelFile(path, p.meta, { ...sparseArrays('arcs', p.arcs), ...sparseArrays('labels', p.labeller) });
+  return writeModelFile(path, p.meta, { ...sparseArrays('arcs', p.arcs), ...sparseArrays('labels', p.labeller), ...sparseArrays('arclabels', p.arcLabels) });
 }

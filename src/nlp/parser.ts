@@ -9,7 +9,7 @@ import type { Doc, Token } from './doc.ts';
 import type { Stage } from '../pipeline/stage.ts';
 import { SparseModel, argmax } from './perceptron.ts';
 import { ParseState, N_ACTIONS } from './parser-state.ts';
-import { MAX_PARSER_FEATURES, parserFeatures, parserInput } from './parser-features.ts';
+import { MAX_ARC_LABEL_FEATURES, MAX_PARSER_FEATURES, arcLabelFeatures, parserFeatures, parserInput } from './parser-features.ts';
 import { MAX_LABEL_FEATURES, labelFeatures, treeIndex, type LabelInput } from './labeler.ts';
 import { hashString } from './hash.ts';
 import { normWord } from './tagger-features.ts';
@@ -21,7 +21,14 @@ export interface ParserMeta {
   /** Tag vocabulary ("UPOS\tXPOS"), index = tag id. */
   tags: string[];
   labels: string[];
+  /** Which classifier's relations are output: assigned during parsing, or by the tree labeller. */
+  labelsFrom: 'arcs' | 'labeller';
   info: Record<string, unknown>;
+}
+
+/** Bit of a label id in the parse state's label sets (the 30 commonest labels get their own). */
+export function labelBit(l: number): number {
+  return 1 << Math.min(l, 30);
 }
 
 /** Labels whose presence on a head's earlier children is a labeller feature (bit per label). */
@@ -36,17 +43,19 @@ export class Parser {
   readonly meta: ParserMeta;
   readonly arcs: SparseModel;
   readonly labeller: SparseModel;
+  readonly arcLabels: SparseModel;
   #tagIndex: Map<string, number>;
   #uposIndex: Map<string, number>;
   #coreBits: Int32Array;
-  #feats = new Uint32Array(Math.max(MAX_PARSER_FEATURES, MAX_LABEL_FEATURES));
+  #feats = new Uint32Array(Math.max(MAX_PARSER_FEATURES, MAX_LABEL_FEATURES, MAX_ARC_LABEL_FEATURES));
   #scores = new Float32Array(N_ACTIONS);
   #lscores: Float32Array;
 
-  constructor(meta: ParserMeta, arcs: SparseModel, labeller: SparseModel) {
+  constructor(meta: ParserMeta, arcs: SparseModel, labeller: SparseModel, arcLabels: SparseModel) {
     this.meta = meta;
     this.arcs = arcs;
     this.labeller = labeller;
+    this.arcLabels = arcLabels;
     this.#tagIndex = new Map(meta.tags.map((t, i) => [t, i]));
     this.#uposIndex = new Map();
     meta.tags.forEach((t, i) => {
@@ -55,6 +64,7 @@ export class Parser {
     });
     this.#coreBits = Int32Array.from(meta.labels.map(coreBit));
     this.#lscores = new Float32Array(meta.labels.length);
+    this.#root = meta.labels.indexOf('root');
   }
 
   /** Tag id of a (UPOS, XPOS) pair, falling back to the commonest pair with that UPOS. */
@@ -62,8 +72,8 @@ export class Parser {
     return this.#tagIndex.get(`${upos}\t${xpos}`) ?? this.#uposIndex.get(upos) ?? 0;
   }
 
-  /** Unlabelled tree: heads (-1 = root). */
-  parseHeads(wordHashes: Uint32Array, tags: Int32Array): Int32Array {
+  /** Tree (heads, -1 = root) with the relations assigned while parsing (label ids). */
+  parseHeads(wordHashes: Uint32Array, tags: Int32Array): { heads: Int32Array; arcLabels: Int32Array } {
     const x = parserInput(wordHashes, tags);
     const st = new ParseState(x.n);
     const feats = this.#feats;
@@ -72,11 +82,23 @@ export class Parser {
       const k = parserFeatures(x, st, feats);
       this.arcs.score(feats, k, scores);
       const a = argmax(scores, N_ACTIONS, (a) => st.valid(a));
-      st.apply(a);
+      const d = st.apply(a);
+      if (d >= 0) this.labelArc(x, st, d);
     }
     const heads = new Int32Array(x.n);
     for (let i = 0; i < x.n; i++) heads[i] = st.heads[i] === x.n ? -1 : st.heads[i]!;
-    return heads;
+    return { heads, arcLabels: st.labels.slice(0, x.n) };
+  }
+
+  /** Label the arc into `d` just made in `st`; returns the label id. */
+  labelArc(x: ReturnType<typeof parserInput>, st: ParseState, d: number): number {
+    const h = st.heads[d]!;
+    const k = arcLabelFeatures(x, st, h, d, this.#feats);
+    this.arcLabels.score(this.#feats, k, this.#lscores);
+    const root = this.#rootLabel;
+    const l = h === x.n ? root : argmax(this.#lscores, this.meta.labels.length, (l) => l !== root);
+    st.setLabel(d, l, labelBit(l));
+    return l;
   }
 
   /** Label ids for a tree, left to right. */
@@ -101,8 +123,10 @@ export class Parser {
   }
 
   get #rootLabel(): number {
-    return this.meta.labels.indexOf('root');
+    return this.#root;
   }
+
+  #root = -1;
 
   /** Parse one sentence given word forms and (UPOS, XPOS) tags. */
   parseSentence(words: readonly string[], upos: readonly string[], xpos: readonly string[]): { heads: Int32Array; labels: string[] } {
@@ -116,10 +140,13 @@ export class Parser {
       sfx[i] = hashString(l.slice(-3));
       tags[i] = this.tagId(upos[i]!, xpos[i]!);
     }
-    const heads = this.parseHeads(wh, tags);
-    const p = new Uint32Array(n);
-    for (let i = 0; i < n; i++) p[i] = tags[i]! + 2;
-    const ids = this.label({ n, w: wh, p, sfx, heads });
+    const { heads, arcLabels } = this.parseHeads(wh, tags);
+    let ids = arcLabels;
+    if (this.meta.labelsFrom === 'labeller') {
+      const p = new Uint32Array(n);
+      for (let i = 0; i < n; i++) p[i] = tags[i]! + 2;
+      ids = this.label({ n, w: wh, p, sfx, heads });
+    }
     return { heads, labels: Array.from(ids, (i) => this.meta.labels[i]!) };
   }
 
@@ -148,7 +175,8 @@ export function loadParser(path = modelPath('parser.bin.gz')): Parser {
   const isDefault = path === modelPath('parser.bin.gz');
   if (cached && isDefault) return cached;
   const c = readModelFile<ParserMeta>(path, 'parser');
-  const p = new Parser(c.meta, sparseFrom(c, 'arcs', N_ACTIONS, path), sparseFrom(c, 'labels', c.meta.labels.length, path));
+  const L = c.meta.labels.length;
+  const p = new Parser(c.meta, sparseFrom(c, 'arcs', N_ACTIONS, path), sparseFrom(c, 'labels', L, path), sparseFrom(c, 'arclabels', L, path));
   if (isDefault) cached = p;
   return p;
 }
