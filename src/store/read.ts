@@ -49,7 +49,16 @@ export async function resolveEntityRef(db: Kysely<DB>, idOrName: string): Promis
   }
   if (ids.length === 1) return ids[0]!;
   if (ids.length === 0) {
-    throw new DossierError('NOT_FOUND', `no entity with id or name "${ref}" (list them with \`dossier entities\`)`, { input: ref });
+    // Never resolve a partial name (a surname may belong to several people), but say who matches.
+    const like = await db
+      .selectFrom('entities')
+      .select(['id', 'name'])
+      .where((eb) => eb(eb.fn('lower', ['name']), 'like', `%${ref.toLowerCase().replace(/[%_\\]/g, '')}%`))
+      .orderBy('name')
+      .limit(5)
+      .execute();
+    const hint = like.length > 0 ? `; names containing it: ${like.map((r) => `${r.name} (${r.id})`).join(', ')}` : ' (list them with `dossier entities`)';
+    throw new DossierError('NOT_FOUND', `no entity with id or name "${ref}"${hint}`, { input: ref });
   }
   const rows = await db.selectFrom('entities').select(['id', 'type', 'name']).where('id', 'in', ids).execute();
   const list = rows.map((r) => `${r.id} (${r.type} ${r.name})`).join(', ');
