@@ -89,6 +89,8 @@ const SUBTYPE_BY_SECTOR: [RegExp, string][] = [
   [/^NGO/, 'ngo'], [/BUS/, 'business'], [/EDU/, 'education'], [/REL|MUS|CHR|JEW/, 'religious'],
 ];
 
+const ORG_WORDS = /(^|_)(ORGANI[SZ]ATION|COMMITTEE|UNION|COUNCIL|AGENCY|FUND|BANK|PARTY|FRONT|ARMY|FORCES?|MINISTRY|DEPARTMENT|GOVERNMENT|ASSEMBLY|PARLIAMENT|COURT|POLICE|GUARDS?|MOVEMENT|BRIGADES?|COMMAND|OFFICE|AUTHORITY|COMMISSION|SERVICE|STATES?|REPUBLIC|KINGDOM|ALLIANCE|COALITION|LEAGUE|ASSOCIATION|CONGRESS|SENATE|CABINET|REGIME|MILITARY|NAVY|CORPS|ACADEMY|UNIVERSITY|COMPANY|CORPORATION|GROUP|NETWORK|NEWS|TIMES|RADIO|TV|OPPOSITION|REBELS?|MILITIA|JUNTA|BUREAU|EMPIRE|TRIBUNAL|INSTITUTE|COMMUNITY|DIRECTORATE|CHAMBER|BLOC|GOVT)(_|$)/;
+
 function primaryCode(codes: DatedCode[]): string | undefined {
   if (codes.length === 0) return undefined;
   // The open-ended or latest office is the one that holds now.
@@ -272,7 +274,8 @@ for (const e of phoenix) {
   let type: KbActor['type'] = 'ORGANIZATION';
   let subtype = subtypeOf(code);
   if (e.comment.includes('CountryInfo')) type = 'PERSON';
-  else if (e.file === 'International' && dated && !/ORGANI[SZ]ATION|COMMITTEE|UNION|COUNCIL|AGENCY|FUND|BANK/.test(e.root)) type = 'PERSON';
+  // Office holders carry dated codes; bodies rarely do and name themselves with an institution word.
+  else if (e.file !== 'MilNonState' && dated && !ORG_WORDS.test(e.root)) type = 'PERSON';
   else if (code && code.length === 3 && e.file === 'Countries') {
     type = 'LOCATION';
     subtype = 'region';

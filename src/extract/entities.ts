@@ -36,7 +36,7 @@ export function resolveEntities(doc: Doc, kb: KnowledgeBase, gaz: Gazetteer): vo
   // Order matters: titles and sources read nationality words before the demonym rule takes them.
   const rules = [...findRoles(view), ...findSources(view), ...findGroups(view), ...findDescriptions(view), ...findDemonyms(view)];
   const cands = [...names, ...rules];
-  doc.entities = assemble({ doc, gaz }, cands);
+  doc.entities = assemble({ doc, kb, gaz }, cands);
   const mentions: Mention[] = [];
   for (const c of cands) {
     if (!c.entity) continue;

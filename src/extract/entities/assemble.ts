@@ -8,6 +8,8 @@
  */
 import type { Doc, Entity, EntityType, GeoRef, MentionLabel } from '../../nlp/doc.ts';
 import type { Gazetteer, Place } from '../../kb/gazetteer.ts';
+import type { KnowledgeBase } from '../../kb/knowledge-base.ts';
+import { stripTitles } from './candidates.ts';
 import type { KbActor } from '../../kb/types.ts';
 import { normalizeName } from '../../kb/normalize.ts';
 import type { Cand } from './types.ts';
@@ -52,10 +54,11 @@ function mediumOf(a: KbActor | undefined, text: string): Group['medium'] {
 
 export interface AssembleContext {
   doc: Doc;
+  kb: KnowledgeBase;
   gaz: Gazetteer;
 }
 
-export function assemble({ doc, gaz }: AssembleContext, cands: Cand[]): Entity[] {
+export function assemble({ doc, kb, gaz }: AssembleContext, cands: Cand[]): Entity[] {
   cands.sort((a, b) => a.start - b.start || b.end - a.end);
   const groups: Group[] = [];
   const byKey = new Map<string, Group>();
@@ -191,7 +194,8 @@ export function assemble({ doc, gaz }: AssembleContext, cands: Cand[]): Entity[]
       continue;
     }
     const type = entityType(c.label) ?? 'ORGANIZATION';
-    const norm = normalizeName(text);
+    const bare = type === 'PERSON' ? stripTitles(text, kb) : text;
+    const norm = normalizeName(bare);
     const acr = acronyms.get(text);
     if (acr) {
       addMention(acr, c);
@@ -220,7 +224,7 @@ export function assemble({ doc, gaz }: AssembleContext, cands: Cand[]): Entity[]
       }
     }
     if (!g) {
-      const e = newEntity(type, text.replace(/^the\s+/i, ''));
+      const e = newEntity(type, bare.replace(/^the\s+/i, ''));
       g = register(`${type}:${norm}`, e, c);
     }
     addMention(g, c);
@@ -240,7 +244,7 @@ export function assemble({ doc, gaz }: AssembleContext, cands: Cand[]): Entity[]
   // Names of persons: the longest mention is the fullest name.
   for (const e of entities) {
     if (e.type === 'PERSON' && !e.kb) {
-      const longest = e.mentions.reduce((b, m) => (m.text.length > b.length ? m.text : b), e.name);
+      const longest = e.mentions.map((m) => stripTitles(m.text, kb)).reduce((b, t) => (t.length > b.length ? t : b), e.name);
       e.name = longest;
     }
   }

@@ -146,22 +146,57 @@ export function labelOf(a: KbActor): MentionLabel {
   return a.type === 'PERSON' ? 'PER' : a.type === 'LOCATION' ? 'LOC' : 'ORG';
 }
 
+/** Honorifics and ranks written before names ("Defense Secretary Ash Carter", "HE Dr X"). */
+const HONORIFICS = new Set([
+  'mr', 'mrs', 'ms', 'dr', 'he', 'his', 'her', 'excellency', 'sheikh', 'sheik', 'sayyid', 'sayyed', 'gen', 'lt', 'col', 'maj',
+  'capt', 'adm', 'sgt', 'cpl', 'spc', 'cmdr', 'brig', 'rev', 'sir', 'lord', 'dame', 'prof', 'president', 'secretary',
+  'minister', 'prime', 'deputy', 'foreign', 'defense', 'defence', 'state', 'vice', 'general', 'ayatollah', 'imam', 'king',
+  'prince', 'emir', 'senator', 'sen', 'rep', 'governor', 'gov', 'mayor', 'ambassador', 'commander', 'chief', 'brother',
+  'sister', 'former', 'late', 'special', 'envoy', 'advisor', 'adviser', 'spokesman', 'spokeswoman', 'leader', 'chairman',
+]);
+
+/** The name without leading titles, ranks and nationality words: "Iraqi Prime Minister Haider al-Abadi" -> "Haider al-Abadi". */
+export function stripTitles(text: string, kb: KnowledgeBase): string {
+  const words = text.replace(/[\u200e\u200f]/g, '').split(/\s+/);
+  let i = 0;
+  while (i < words.length - 1) {
+    const w = words[i]!.replace(/\.$/, '');
+    if (HONORIFICS.has(w.toLowerCase()) || (i === 0 && kb.demonym(w) !== undefined)) i++;
+    else break;
+  }
+  return words.slice(i).join(' ');
+}
+
 const TYPE_OF_LABEL: Partial<Record<MentionLabel, KbActor['type']>> = { PER: 'PERSON', ORG: 'ORGANIZATION', LOC: 'LOCATION' };
 
 /** Link a name candidate to the KB when its text is a known name of a compatible type. */
 export function linkToKb(doc: Doc, c: Cand, kb: KnowledgeBase, gaz?: Gazetteer): void {
   if (c.actor) return;
-  const text = doc.text.slice(c.start, c.end);
+  const raw = doc.text.slice(c.start, c.end).replace(/[\u200e\u200f]/g, '');
   const want = TYPE_OF_LABEL[c.label];
   const date = doc.meta.publishedAt?.slice(0, 10);
-  const list = kb.lookup(text, date ? { date } : {}).filter((a) => !want || a.type === want || (want === 'ORGANIZATION' && a.type === 'LOCATION' && a.subtype === 'country'));
-  const a = list[0];
-  if (!a) return;
-  // Phoenix lists provinces under their country ("South Australia"): a place of that exact name wins.
-  if (a.subtype === 'country' && normalizeName(a.name) !== normalizeName(text) && gaz?.candidates(text).some((p) => p.kind !== 'country')) return;
-  // One-word person names link only to curated people; Phoenix surnames are too ambiguous.
-  if (a.type === 'PERSON' && !/\s/.test(normalizeName(text)) && a.id.startsWith('phx_')) return;
-  c.actor = a;
+  const opts = date ? { date } : {};
+  const fits = (a: KbActor): boolean => !want || a.type === want || (want === 'ORGANIZATION' && a.subtype === 'country');
+  // Trusted actors (curated, countries) may cross the NER's type when the name is unambiguous.
+  const trusted = (a: KbActor, text: string): boolean => !a.id.startsWith('phx_') && (/\s/.test(text.trim()) || /^[A-Z.]{2,}$/.test(text));
+  const tries = [raw, stripTitles(raw, kb)];
+  const last = raw.split(/\s+/).at(-1) ?? '';
+  if (/^[A-Z]{2,6}$/.test(last) && last !== raw) tries.push(last); // "the Kurdish YPG" -> "YPG"
+  const titled = tries[1] !== raw;
+  for (const text of tries) {
+    const list = kb.lookup(text, opts);
+    const a = list.find(fits) ?? list.find((x) => trusted(x, text));
+    if (!a) continue;
+    // One-word person names link only to curated people; Phoenix surnames are too ambiguous.
+    // A title ("President Obama") makes a one-word name specific enough when one person carries it.
+    if (a.type === 'PERSON' && !/\s/.test(normalizeName(text)) && a.id.startsWith('phx_')) {
+      if (!titled || text === raw || list.filter((x) => x.type === 'PERSON').length !== 1) continue;
+    }
+    // Phoenix lists provinces under their country ("South Australia"): a place of that exact name wins.
+    if (a.subtype === 'country' && normalizeName(a.name) !== normalizeName(text) && gaz?.candidates(text).some((p) => p.kind !== 'country')) return;
+    c.actor = a;
+    return;
+  }
 }
 
 /** Widen "( Name ) head" to "[the adj*] ( Name ) head". */
