@@ -20,7 +20,7 @@ describe('search queries', () => {
   it('quotes FTS5 syntax and punctuation instead of obeying it', () => {
     assert.equal(fts('NEAR(a b) col:x'), '"NEAR(a" AND "b" AND "col:x"');
     assert.equal(fts('say "hi'), '"say" AND "hi"');
-    assert.equal(fts('a"b'), '"a" AND "b"');
+    assert.equal(fts('a"b'), '"a""b"', 'an inner quote is escaped');
   });
   it('has nothing to search for when only exclusions or punctuation are left', () => {
     assert.equal(fts('-Beirut'), undefined);
