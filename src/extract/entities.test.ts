@@ -241,3 +241,29 @@ test('the seed report: entity table of EXPECTED.md', () => {
     assert.equal(entityOf(doc, m)?.geo?.country, cc, m);
   }
 });
+
+test('across two documents, the same actor gets the same entityKey; different people sharing a surname do not', async () => {
+  const { entityKey } = await import('../kb/entity-key.ts');
+  const a = run('Hezbollah Brigades fired at the base. Nouri al-Maliki met Karim Zubaidi.', [
+    { phrase: 'Nouri al-Maliki', label: 'PER' }, { phrase: 'Karim Zubaidi', label: 'PER' },
+  ]);
+  const b = run("Kata'ib Hezbollah denied it. Nuri al-Maliki and Salam Zubaidi spoke. Zubaidi left.", [
+    { phrase: 'Nuri al-Maliki', label: 'PER' }, { phrase: 'Salam Zubaidi', label: 'PER' }, { phrase: 'Zubaidi', label: 'PER', nth: 1 },
+  ]);
+  const key = (d: Doc, m: string, nth = 0) => entityKey(entityOf(d, m, nth)!);
+  assert.equal(key(a, 'Hezbollah Brigades'), key(b, "Kata'ib Hezbollah"));
+  assert.equal(key(a, 'Nouri al-Maliki'), key(b, 'Nuri al-Maliki'));
+  assert.notEqual(key(a, 'Karim Zubaidi'), key(b, 'Salam Zubaidi'));
+  // The bare surname in b joined Salam Zubaidi, not Karim of the other document.
+  assert.equal(entityOf(b, 'Zubaidi', 1)?.id, entityOf(b, 'Salam Zubaidi')?.id);
+});
+
+test('titles before a name do not stop the KB link: "President Obama", "Defense Secretary Ash Carter"', () => {
+  const doc = run('President Obama met Defense Secretary Ash Carter. Carter left.', [
+    { phrase: 'President Obama', label: 'PER' }, { phrase: 'Defense Secretary Ash Carter', label: 'PER' }, { phrase: 'Carter', label: 'PER', nth: 1 },
+  ]);
+  assert.equal(entityOf(doc, 'President Obama')?.kb?.id, 'phx_barack_obama');
+  const carter = entityOf(doc, 'Defense Secretary Ash Carter');
+  assert.equal(carter?.kb?.id, 'phx_ashton_carter');
+  assert.equal(entityOf(doc, 'Carter', 1)?.id, carter?.id);
+});

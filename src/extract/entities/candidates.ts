@@ -216,7 +216,10 @@ function widenParenthesised(doc: Doc, c: Cand, demonym: (w: string) => boolean):
       s -= 1;
       break;
     }
-    const adjLike = prev.pos ? prev.pos === 'ADJ' || prev.pos === 'VERB' && /ing$/.test(w) : /^(ruling|governing|main|new|powerful|opposition|leading)$/i.test(w) || /(ing|al|ist|ic)$/.test(w) && /^\p{Ll}/u.test(w);
+    // A tagger's ADJ (or an -ing participle) or, without/against a tagger, the word's shape.
+    const byPos = prev.pos === 'ADJ' || (/^(VERB|NOUN)$/.test(prev.pos) && /ing$/.test(w));
+    const byShape = /^(ruling|governing|main|new|powerful|opposition|leading)$/i.test(w) || (/(ing|al|ist|ic)$/.test(w) && /^\p{Ll}/u.test(w));
+    const adjLike = byPos || byShape;
     if (adjLike || demonym(w)) s -= 1;
     else break;
   }
