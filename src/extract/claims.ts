@@ -42,6 +42,8 @@ interface Draft {
   speaker?: string;
   /** The speaker refers back (pronoun / "the same sources"). */
   anaphoric?: 'pronoun' | 'sources';
+  /** Content words of an anaphoric source phrase ("security" in "the same security sources"). */
+  anaphorWords?: string[];
   cited: string[];
   recipient?: string;
   quote: boolean;
@@ -114,22 +116,29 @@ class ClaimScanner {
     return id;
   }
 
+  /** Modifier words of a "the same X sources" phrase, for matching an earlier source's name. */
+  anaphorWords(h: number): string[] {
+    return this.v.kids(h, 'amod', 'compound').map((k) => this.v.lower(k)).filter((w) => w !== 'same' && w !== 'informed');
+  }
+
   /** The speaker of a cue verb: subject, or passive agent; with its anaphora kind. */
-  speakerOf(i: number): Pick<Draft, 'speaker' | 'anaphoric'> {
+  speakerOf(i: number): Pick<Draft, 'speaker' | 'anaphoric' | 'anaphorWords'> {
     const subj = this.v.kids(i, 'nsubj').filter((k) => this.v.tokens[k]!.dep !== 'nsubj:pass')[0];
     const agent = this.v.kids(i, 'obl', 'obl:agent').find((k) => this.v.caseOf(k) === 'by');
     let h = agent ?? subj;
-    // "X continues to disseminate": the subject sits on the governing verb (xcomp chain)
-    if (h === undefined && this.v.baseDep(i) === 'xcomp') {
-      const gov = this.v.tokens[i]!.head;
-      h = this.v.kids(gov, 'nsubj')[0];
+    // "X continues to disseminate", "X threatened …, warning that": the subject sits on the
+    // governing verb (xcomp / participial advcl / coordinated verb)
+    for (let n = i, steps = 0; h === undefined && steps < 3 && ['xcomp', 'advcl', 'conj'].includes(this.v.baseDep(n)); steps++) {
+      n = this.v.tokens[n]!.head;
+      if (n < 0) break;
+      h = this.v.kids(n, 'nsubj')[0];
     }
     if (h !== undefined) {
       const w = this.v.lower(h);
       if (SPEAKER_PRONOUNS.has(w)) return { anaphoric: 'pronoun' };
       const dets = this.v.kids(h, 'det', 'amod').map((k) => this.v.lower(k));
-      if (this.v.lemma(h) === 'source' && (dets.includes('same') || dets.includes('the') || dets.includes('these')) && !this.v.kids(h, 'amod').some((k) => this.v.lower(k) !== 'same')) {
-        return { speaker: this.v.entityOfNominal(h), anaphoric: 'sources' };
+      if (this.v.lemma(h) === 'source' && (dets.includes('same') || dets.includes('the') || dets.includes('these'))) {
+        return { speaker: this.v.entityOfNominal(h), anaphoric: 'sources', anaphorWords: this.anaphorWords(h) };
       }
       // "Iraqi politicians": a demonym does not make the country the speaker
       const personish = UNNAMED_SOURCE_HEADS.has(this.v.lemma(h).replace(/s$/, '')) || UNNAMED_SOURCE_HEADS.has(this.v.lemma(h));
@@ -234,6 +243,7 @@ class ClaimScanner {
       const d: Draft = { span, sentence: si, cue: this.cueSpan(k), cited: this.citedFor(k, stop), quote, inherited: false };
       if (sp.speaker) d.speaker = sp.speaker;
       if (sp.anaphoric) d.anaphoric = sp.anaphoric;
+      if (sp.anaphorWords) d.anaphorWords = sp.anaphorWords;
       const r = this.recipientOf(k);
       if (r && r !== d.speaker) d.recipient = r;
       out.push(d);
@@ -261,7 +271,7 @@ class ClaimScanner {
     let anaphoric: Draft['anaphoric'];
     if (nominal >= 0) {
       const dets = this.v.kids(nominal, 'det', 'amod').map((j) => this.v.lower(j));
-      if (this.v.lemma(nominal) === 'source' && !this.v.kids(nominal, 'amod').some((j) => this.v.lower(j) !== 'same') && (dets.includes('the') || dets.includes('same'))) anaphoric = 'sources';
+      if (this.v.lemma(nominal) === 'source' && (dets.includes('the') || dets.includes('same') || dets.includes('these'))) anaphoric = 'sources';
       speaker = this.v.entityOfNominal(nominal) ?? (anaphoric ? undefined : this.makeSource(nominal));
     } else {
       speaker = this.entityAfter(k + 1, 6);
@@ -277,6 +287,7 @@ class ClaimScanner {
     const d: Draft = { span, sentence: si, cue: { start: t.start, end: this.v.tokens[k + 1]!.end }, cited: [], quote: false, inherited: false };
     if (speaker) d.speaker = speaker;
     if (anaphoric) d.anaphoric = anaphoric;
+    if (anaphoric && nominal >= 0 && this.v.baseDep(k) === 'case') d.anaphorWords = this.anaphorWords(nominal);
     return d;
   }
 }
@@ -298,8 +309,14 @@ function finalize(doc: Doc, v: DocView, drafts: Draft[]): Claim[] {
       attributedTo = [...prev.attributedTo];
       via = [...prev.via];
     } else if (d.anaphoric === 'sources') {
-      // the most recent claim whose source is an (anonymous) source group
-      const back = [...claims].reverse().find((c) => c.attributedTo.some((e) => v.entityById.get(e)?.type === 'SOURCE' || isAnonymous(e)));
+      // the most recent claim whose source is a source group: one named with the anaphor's own
+      // words first ("the same security sources"), then anonymous ones, then any SOURCE
+      const earlier = [...claims].reverse();
+      const words = d.anaphorWords ?? [];
+      const named = (c: Claim) => words.length > 0 && c.attributedTo.some((e) => words.every((w) => (v.entityById.get(e)?.name ?? '').toLowerCase().includes(w)));
+      const back = earlier.find(named)
+        ?? earlier.find((c) => c.attributedTo.some(isAnonymous))
+        ?? earlier.find((c) => c.attributedTo.some((e) => v.entityById.get(e)?.type === 'SOURCE'));
       if (back) {
         attributedTo = [...back.attributedTo];
         via = [...back.via];
@@ -361,6 +378,7 @@ function inheritDrafts(doc: Doc, v: DocView, byCue: Draft[][]): Draft[][] {
     const d: Draft = { span: { start: s.start, end: s.end }, sentence: si, cited: [...src.cited], quote: false, inherited: true };
     if (src.speaker) d.speaker = src.speaker;
     if (src.anaphoric) d.anaphoric = src.anaphoric;
+    if (src.anaphorWords) d.anaphorWords = src.anaphorWords;
     if (src.recipient) d.recipient = src.recipient;
     return d;
   };

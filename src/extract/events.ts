@@ -195,17 +195,20 @@ export function eventExtractor(opts: EventExtractorOptions = {}): Stage {
         // Rule 4b: pronoun or missing subject → the previous event's sources in this paragraph
         if (args.sources.length === 0) {
           const subj = effectiveSubject(v, c.clause);
-          const pronounSubject = subj === undefined ? !c.noun : PRONOUNS.has(v.lower(subj));
+          // "it", "its fighters", "their support": a pronoun stands for the actor
+          const pronounSubject = subj === undefined ? !c.noun
+            : PRONOUNS.has(v.lower(subj)) || v.kids(subj, 'nmod:poss').some((k) => PRONOUNS.has(v.lower(k)));
           const possPronoun = c.noun && v.kids(c.trigger, 'nmod:poss').some((k) => PRONOUNS.has(v.lower(k)));
           if (pronounSubject || possPronoun) {
             const prev = [...events].reverse().find((e) => eventParagraph.get(e.id) === paragraphs[sentence] && e.sources.length > 0);
-            if (prev) args = { ...args, sources: [...prev.sources], targets: args.targets.filter((e) => !prev.sources.includes(e)) };
+            // in reported speech ("X said its fighters struck …") the speaker is the antecedent
+            const speaker = claimOf(doc, v.tokens[c.trigger]!)?.attributedTo.filter((e) => ['ORGANIZATION', 'PERSON'].includes(v.entityById.get(e)?.type ?? ''));
+            const fill = prev?.sources ?? (speaker && speaker.length > 0 ? speaker : undefined);
+            if (fill) args = { ...args, sources: [...fill], targets: args.targets.filter((e) => !fill.includes(e)) };
           }
         }
         if (!keepActorless && args.sources.length === 0 && args.targets.length === 0) continue;
-        const claim = doc.claims
-          .filter((cl) => cl.start <= t.start && cl.end >= t.end)
-          .sort((a, b) => a.end - a.start - (b.end - b.start))[0];
+        const claim = claimOf(doc, t);
         let modality = facts.modality;
         if (modality === 'asserted' && claim) modality = 'reported';
         const ev: DocEvent = {
@@ -231,6 +234,11 @@ export function eventExtractor(opts: EventExtractorOptions = {}): Stage {
       doc.events = events;
     },
   };
+}
+
+/** The narrowest claim containing a span. */
+function claimOf(doc: Doc, span: { start: number; end: number }) {
+  return doc.claims.filter((cl) => cl.start <= span.start && cl.end >= span.end).sort((a, b) => a.end - a.start - (b.end - b.start))[0];
 }
 
 const THREAT_WORDS = new Set(['readiness', 'ready', 'willing', 'willingness', 'prepared', 'preparedness']);

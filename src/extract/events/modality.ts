@@ -91,6 +91,8 @@ export function modalityOf(v: DocView, t: number, inClaim: boolean): ModalityFac
       const w = v.lower(k);
       const d = v.baseDep(k);
       if ((d === 'advmod' || d === 'det' || d === 'cc:preconj') && NEGATORS.has(w)) negated = true;
+      // "any attack on its soldiers": a hypothetical instance, not one that happened
+      if (n === t && d === 'det' && (w === 'any' || w === 'every')) conditional = true;
       if (d === 'case' && w === 'without') negated = true;
       if (d === 'aux' && CONDITIONAL_AUX.has(w)) conditional = true;
       if (d === 'aux' && PLANNED_AUX.has(w)) planned = true;
