@@ -33,8 +33,10 @@ export interface TrainParserOptions {
   seed?: number;
   /** Probability of following a wrong prediction during training (after the first epoch). */
   explore?: number;
-  /** Features whose largest averaged weight is below this are dropped (model size and speed). */
+  /** Arc features whose largest averaged weight is below this are dropped (model size and speed). */
   prune?: number;
+  /** The same for the two relation classifiers (they lose more accuracy to pruning). */
+  pruneLabels?: number;
   log?: (s: string) => void;
 }
 
@@ -79,7 +81,7 @@ export interface TrainedParser {
 }
 
 export function trainParser(opts: TrainParserOptions): TrainedParser {
-  const { train, dev, tags, epochs = 10, labelEpochs = 8, seed = 7, explore = 0.9, prune = 0.5, log = () => {} } = opts;
+  const { train, dev, tags, epochs = 10, labelEpochs = 8, seed = 7, explore = 0.9, prune = 1.0, pruneLabels = 0.3, log = () => {} } = opts;
   // Labels: every relation seen 5+ times; rarer subtypes fall back to their universal relation.
   const counts = new Map<string, number>();
   for (const s of train) for (const l of s.labels) counts.set(l, (counts.get(l) ?? 0) + 1);
@@ -152,7 +154,7 @@ export function trainParser(opts: TrainParserOptions): TrainedParser {
       }
     }
     const model = ap.toSparse(1e-3, prune);
-    const arcLabels = alp.toSparse(1e-3, prune);
+    const arcLabels = alp.toSparse(1e-3, pruneLabels);
     const probe = new Parser(meta, model, empty, arcLabels);
     const [uas, las] = evalUasLas(probe, devP);
     log(`  arcs epoch ${ep + 1}/${epochs}: wrong actions ${(100 * wrong / steps).toFixed(2)}%  dev UAS ${(100 * uas).toFixed(2)} LAS ${(100 * las).toFixed(2)}  features ${ap.features}`);
@@ -189,7 +191,7 @@ export function trainParser(opts: TrainParserOptions): TrainedParser {
         mask[h]! |= coreBits[p]!;
       }
     }
-    const model = lp.toSparse(1e-3, prune);
+    const model = lp.toSparse(1e-3, pruneLabels);
     const probe = new Parser(meta, bestArcs!.model, model, bestArcs!.arcLabels);
     const las = evalLas(probe, devP, devHeads);
     log(`  labels epoch ${ep + 1}/${labelEpochs}: dev LAS ${(100 * las).toFixed(2)}  features ${lp.features}`);
@@ -200,7 +202,7 @@ export function trainParser(opts: TrainParserOptions): TrainedParser {
   meta.labelsFrom = useLabeller ? 'labeller' : 'arcs';
   const devLas = Math.max(arcLas, bestLabels!.las);
   log(`  relations from ${meta.labelsFrom}: dev LAS ${(100 * arcLas).toFixed(2)} (during parsing) vs ${(100 * bestLabels!.las).toFixed(2)} (tree labeller)`);
-  meta.info = { trainSentences: train.length, epochs, labelEpochs, seed, explore, prune, devUas: bestArcs!.uas, devLas };
+  meta.info = { trainSentences: train.length, epochs, labelEpochs, seed, explore, prune, pruneLabels, devUas: bestArcs!.uas, devLas };
   return { parser: new Parser(meta, bestArcs!.model, bestLabels!.model, bestArcs!.arcLabels), devUas: bestArcs!.uas, devLas };
 }
 
