@@ -267,3 +267,16 @@ test('titles before a name do not stop the KB link: "President Obama", "Defense 
   assert.equal(carter?.kb?.id, 'phx_ashton_carter');
   assert.equal(entityOf(doc, 'Carter', 1)?.id, carter?.id);
 });
+
+test('an NER span that is only a title ("Iranian Ambassador") is left to the role rule', () => {
+  const doc = run('The Iranian Ambassador in Baghdad held a meeting.', [{ phrase: 'Iranian Ambassador', label: 'PER' }, { phrase: 'Baghdad', label: 'LOC' }]);
+  assert.equal(entityOf(doc, 'Iranian Ambassador')?.type, 'ROLE');
+  assert.equal(doc.entities.filter((e) => e.type === 'PERSON').length, 0);
+});
+
+test('NER mentions that agree with the dictionary keep one mention with the KB link', () => {
+  const doc = run('Hezbollah Brigades and Radio Farda.', [{ phrase: 'Hezbollah Brigades', label: 'ORG' }, { phrase: 'Farda', label: 'PER' }]);
+  assert.equal(entityOf(doc, 'Hezbollah Brigades')?.kb?.id, 'kataib_hezbollah');
+  assert.equal(entityOf(doc, 'Radio Farda')?.kb?.id, 'radio_farda');
+  assert.equal(doc.mentions.length, 2);
+});

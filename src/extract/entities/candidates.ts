@@ -9,7 +9,7 @@ import type { KnowledgeBase } from '../../kb/knowledge-base.ts';
 import type { Gazetteer } from '../../kb/gazetteer.ts';
 import type { KbActor } from '../../kb/types.ts';
 import { foldText, normalizeName } from '../../kb/normalize.ts';
-import { NAME_HEADS } from './lexicon.ts';
+import { NAME_HEADS, TITLES, TITLE_MODIFIERS } from './lexicon.ts';
 import type { Cand } from './types.ts';
 
 interface TrieNode {
@@ -242,6 +242,9 @@ export function nameCandidates(doc: Doc, kb: KnowledgeBase, gaz: Gazetteer): Can
     if (m.label === 'NORP' || m.label === 'MISC') continue; // nationality words are handled as demonyms
     const [t0, t1] = doc.tokenRange(m);
     if (t1 <= t0) continue;
+    // "Iranian Ambassador", "Deputy Commander": a title, not a name; the role rules read it.
+    const words = doc.tokens.slice(t0, t1).map((t) => t.text);
+    if (words.every((w) => TITLES.has(w.toLowerCase()) || TITLE_MODIFIERS.has(w.toLowerCase()) || kb.demonym(w) !== undefined) && words.some((w) => TITLES.has(w.toLowerCase()))) continue;
     fromNer.push({ t0, t1, start: m.start, end: m.end, kind: 'name', label: m.label, origin: m.origin, mention: m });
   }
   const fromKb = scan(doc, kbTrie(kb), kb, undefined);
