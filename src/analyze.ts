@@ -3,13 +3,15 @@
  * The library entry point: text in, analysed document out. Pipelines are built once per option
  * set and reused, so models and the knowledge base load once per process.
  */
-import { createHash } from 'node:crypto';
 import { Doc, type DocumentMeta, type Sentence, type Token } from './nlp/doc.ts';
 import { createPipeline, type PipelineOptions } from './pipeline/index.ts';
 import type { Pipeline, StageContext } from './pipeline/stage.ts';
 import { toNative } from './export/native.ts';
 import type { NativeDocument } from './export/contract.ts';
 import { DossierError } from './errors.ts';
+import { contentId } from './ingest/index.ts';
+
+export { contentId };
 
 export interface AnalyzeOptions extends PipelineOptions {
   id?: string;
@@ -37,10 +39,6 @@ function pipelineFor(opts: PipelineOptions): Pipeline {
   return p;
 }
 
-/** `doc_` + 16 hex digits of the SHA-256 of the text with normalised line endings. */
-export function contentId(text: string): string {
-  return 'doc_' + createHash('sha256').update(text.replace(/\r\n?/g, '\n')).digest('hex').slice(0, 16);
-}
 
 /** Validate and normalise a publication date given by a user. */
 export function parsePublishedAt(value: string, field = '--published-at'): string {

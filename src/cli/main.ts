@@ -62,7 +62,8 @@ export async function main(argv: string[] = process.argv): Promise<number> {
       return e.exitCode === 0 ? 0 : ERROR_CODES.USAGE.exit;
     }
     if (isDossierError(e)) {
-      process.stderr.write(`dossier: error[${e.code}]${e.input ? ' ' + e.input + ':' : ''} ${e.message}\n`);
+      const where = e.input && !e.message.includes(e.input) ? `${e.input}: ` : '';
+      process.stderr.write(`dossier: error[${e.code}]: ${where}${e.message}\n`);
       return e.exitCode;
     }
     const message = e instanceof Error ? e.message : String(e);

@@ -33,7 +33,7 @@ export function register(program: Command, ctx: CliContext): void {
     async (inputs: string[], opts: AnalyzeCliOptions) => {
       const failures = await runAnalyze(inputs.length ? inputs : ['-'], opts, ctx);
       if (failures.length) {
-        for (const f of failures) process.stderr.write(`dossier: error[${f.code}] ${f.input}: ${f.message}\n`);
+        for (const f of failures) process.stderr.write(`dossier: error[${f.code}]: ${f.message.includes(f.input) ? f.message : `${f.input}: ${f.message}`}\n`);
         process.exitCode = 1;
       }
     },

@@ -69,7 +69,7 @@ export function register(program: Command, ctx: CliContext): void {
         await store.close();
       }
       ctx.print(`ingested ${stored} new, ${unchanged} unchanged, ${failures.length} failed`);
-      for (const f of failures) process.stderr.write(`dossier: error[${f.code}] ${f.input}: ${f.message}\n`);
+      for (const f of failures) process.stderr.write(`dossier: error[${f.code}]: ${f.message.includes(f.input) ? f.message : `${f.input}: ${f.message}`}\n`);
       if (failures.length) process.exitCode = 1;
     });
 }
