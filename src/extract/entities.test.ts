@@ -280,3 +280,17 @@ test('NER mentions that agree with the dictionary keep one mention with the KB l
   assert.equal(entityOf(doc, 'Radio Farda')?.kb?.id, 'radio_farda');
   assert.equal(doc.mentions.length, 2);
 });
+
+test('an anonymous official with a country modifier is one SOURCE, resumed by "the official"', () => {
+  const doc = run('A senior US official told Reuters that Washington was weighing a response. The official said more.');
+  const s = entityOf(doc, 'A senior US official');
+  assert.equal(s?.type, 'SOURCE');
+  assert.equal(s?.anonymous, true);
+  assert.equal(entityOf(doc, 'The official')?.id, s?.id);
+  assert.equal(entityOf(doc, 'Reuters')?.kb?.id, 'reuters');
+});
+
+test('a KB name inside a longer capitalised name is not that actor ("Ain al-Asad air base")', () => {
+  const doc = run('Rockets hit Ain al-Asad air base.');
+  assert.ok(!doc.entities.some((e) => e.kb?.id === 'bashar_al_assad'));
+});

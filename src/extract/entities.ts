@@ -35,7 +35,7 @@ export function resolveEntities(doc: Doc, kb: KnowledgeBase, gaz: Gazetteer): vo
   const view = new TokenView(doc, kb, names);
   // Order matters: titles and sources read nationality words before the demonym rule takes them.
   const rules = [...findRoles(view), ...findSources(view), ...findGroups(view), ...findDescriptions(view), ...findDemonyms(view)];
-  const cands = [...names, ...rules];
+  const cands = [...names.filter((c) => !c.absorbed), ...rules];
   doc.entities = assemble({ doc, kb, gaz }, cands);
   const mentions: Mention[] = [];
   for (const c of cands) {

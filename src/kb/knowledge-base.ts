@@ -126,6 +126,8 @@ export class KnowledgeBase {
       for (const phrase of [a.name, ...a.aliases]) {
         const words = phrase.trim().split(/\s+/).length;
         if (!curated && words < 2) continue;
+        // One-word person names ("Assad", "Asad") are too often parts of other names ("Ain al-Asad").
+        if (a.type === 'PERSON' && words < 2) continue;
         if (!/^[\p{Lu}\p{N}]|^[^\p{Script=Latin}]/u.test(phrase) && !/^(al|el|the)[-\s]/i.test(phrase)) continue;
         out.push({ phrase, actorId: a.id, caseSensitive: isCaseSensitiveAlias(phrase) });
       }

@@ -138,7 +138,7 @@ export function assemble({ doc, kb, gaz }: AssembleContext, cands: Cand[]): Enti
           latest((x) => x.entity.subtype === 'media_outlet' && x.medium === undefined);
       }
       if (g) addMention(g, c);
-      else if (c.anaphor === 'source' || c.anaphor === 'group') {
+      else if (!c.optional && (c.anaphor === 'source' || c.anaphor === 'group')) {
         // Nothing to point back to: the description introduces its referent.
         const e = newEntity(c.anaphor === 'source' ? 'SOURCE' : 'ORGANIZATION', c.display ?? text);
         if (c.anaphor === 'source') e.anonymous = true;

@@ -98,7 +98,7 @@ function withArticle(doc: Doc, t0: number, floor: number): number {
   return s;
 }
 
-function scan(doc: Doc, trie: TrieNode, kb: KnowledgeBase | undefined, gaz: Gazetteer | undefined): Cand[] {
+function scan(doc: Doc, trie: TrieNode, kb: KnowledgeBase | undefined, gaz: Gazetteer | undefined, kbDemonym: (w: string) => boolean): Cand[] {
   const out: Cand[] = [];
   for (const sent of doc.sentences) {
     const units = unitsOf(doc, sent.firstToken, sent.endToken);
@@ -116,7 +116,9 @@ function scan(doc: Doc, trie: TrieNode, kb: KnowledgeBase | undefined, gaz: Gaze
         const t1 = u.tok + 1;
         const raw = doc.tokens.slice(t0, t1).map((t) => t.text).join('');
         const first = doc.tokens[t0]!.text;
-        for (const e of node.ends) {
+        // Curated actors and countries before Phoenix records that share the alias.
+        const ends = [...node.ends].sort((a, b) => Number(a.actorId.startsWith('phx_')) - Number(b.actorId.startsWith('phx_')));
+        for (const e of ends) {
           if (e.caseSensitive ? lettersOf(raw) !== e.letters : !isUpperStart(first)) continue;
           // A single capitalised word opening a sentence is too often an ordinary word.
           if (!kb && t1 - t0 === 1 && t0 === sent.firstToken) continue;
@@ -127,6 +129,9 @@ function scan(doc: Doc, trie: TrieNode, kb: KnowledgeBase | undefined, gaz: Gaze
       }
       if (!best) continue;
       const t0 = withArticle(doc, u0.tok, sent.firstToken);
+      // Inside a longer capitalised name the NER did not give ("Ain al-Asad", "Port Said"): not this name.
+      const prev = doc.tokens[t0 - 1];
+      if (prev && t0 - 1 > sent.firstToken && /^\p{Lu}\p{Ll}/u.test(prev.text) && !TITLES.has(prev.text.toLowerCase()) && !TITLE_MODIFIERS.has(prev.text.toLowerCase()) && !kbDemonym(prev.text)) continue;
       const t1 = units[best.j]!.tok + 1;
       const cand: Cand = {
         t0, t1, start: doc.tokens[t0]!.start, end: doc.tokens[t1 - 1]!.end,
@@ -167,6 +172,9 @@ export function stripTitles(text: string, kb: KnowledgeBase): string {
   return words.slice(i).join(' ');
 }
 
+/** Place kinds that Phoenix tends to list as aliases of their country. */
+const REGION_KINDS = new Set(['admin1', 'region', 'district', 'water']);
+
 const TYPE_OF_LABEL: Partial<Record<MentionLabel, KbActor['type']>> = { PER: 'PERSON', ORG: 'ORGANIZATION', LOC: 'LOCATION' };
 
 /** Link a name candidate to the KB when its text is a known name of a compatible type. */
@@ -193,7 +201,7 @@ export function linkToKb(doc: Doc, c: Cand, kb: KnowledgeBase, gaz?: Gazetteer):
       if (!titled || text === raw || list.filter((x) => x.type === 'PERSON').length !== 1) continue;
     }
     // Phoenix lists provinces under their country ("South Australia"): a place of that exact name wins.
-    if (a.subtype === 'country' && normalizeName(a.name) !== normalizeName(text) && gaz?.candidates(text).some((p) => p.kind !== 'country')) return;
+    if (a.subtype === 'country' && normalizeName(a.name) !== normalizeName(text) && gaz?.candidates(text).some((p) => REGION_KINDS.has(p.kind))) return;
     c.actor = a;
     return;
   }
@@ -247,8 +255,9 @@ export function nameCandidates(doc: Doc, kb: KnowledgeBase, gaz: Gazetteer): Can
     if (words.every((w) => TITLES.has(w.toLowerCase()) || TITLE_MODIFIERS.has(w.toLowerCase()) || kb.demonym(w) !== undefined) && words.some((w) => TITLES.has(w.toLowerCase()))) continue;
     fromNer.push({ t0, t1, start: m.start, end: m.end, kind: 'name', label: m.label, origin: m.origin, mention: m });
   }
-  const fromKb = scan(doc, kbTrie(kb), kb, undefined);
-  const fromGaz = scan(doc, gazTrie(gaz), undefined, gaz);
+  const dem = (w: string): boolean => kb.demonym(w) !== undefined;
+  const fromKb = scan(doc, kbTrie(kb), kb, undefined, dem);
+  const fromGaz = scan(doc, gazTrie(gaz), undefined, gaz, dem);
   // Longest first; on equal spans prefer a KB link, then the NER's label.
   // Phoenix entries often list places as organisations ("Gaza Strip"): the gazetteer wins those ties.
   const prio = (c: Cand): number => (c.actor && !c.actor.id.startsWith('phx_') ? 0 : c.origin === 'ner' ? 1 : c.actor ? 3 : 2);
@@ -271,7 +280,7 @@ export function nameCandidates(doc: Doc, kb: KnowledgeBase, gaz: Gazetteer): Can
   const isDemonym = (w: string): boolean => /^\p{Lu}/u.test(w) && kb.demonym(w) !== undefined;
   for (const c of kept) {
     const text = doc.text.slice(c.start, c.end);
-    if (c.actor?.subtype === 'country' && normalizeName(c.actor.name) !== normalizeName(text) && gaz.candidates(text).some((p) => p.kind !== 'country')) {
+    if (c.actor?.subtype === 'country' && normalizeName(c.actor.name) !== normalizeName(text) && gaz.candidates(text).some((p) => REGION_KINDS.has(p.kind))) {
       delete c.actor; // "South Australia" is the state, not Australia
       c.label = 'LOC';
     }

@@ -53,6 +53,7 @@ export const ACTING_PEOPLE = new Set([
   'officials', 'official', 'forces', 'troops', 'army', 'military', 'government', 'authorities',
   'leadership', 'leaders', 'side', 'regime', 'diplomats', 'delegation', 'negotiators', 'navy',
   'security', 'state', 'administration', 'envoys', 'soldiers', 'warplanes', 'jets', 'drones',
+  'advisers', 'advisors', 'commanders', 'ministers', 'negotiators', 'lawmakers', 'politicians',
 ]);
 /** Heads after a nationality adjective where the adjective alone is the actor mention ("Iranian orders"). */
 export const ACTING_THINGS = new Set([

@@ -176,8 +176,18 @@ export function findSources(v: TokenView): Cand[] {
     let same = false;
     let mods = 0;
     const nationality: string[] = [];
-    while (s - 1 >= 0 && v.sameSentence(s - 1, h) && !v.taken[s - 1] && !v.nameAt[s - 1]) {
+    while (s - 1 >= 0 && v.sameSentence(s - 1, h) && !v.taken[s - 1]) {
       const m = v.lower(s - 1);
+      const name = v.nameAt[s - 1];
+      // A country name used as a modifier: "a senior US official".
+      if (name) {
+        if (name.actor?.subtype !== 'country' || name.t1 !== s) break;
+        nationality.push(countryOf(name.actor));
+        name.absorbed = true; // the nationality of the source, not a mention of the country acting
+        mods++;
+        s = name.t0;
+        continue;
+      }
       const d = v.demonym(s - 1);
       if (m === 'same') same = true;
       else if (d) nationality.push(countryOf(d));
@@ -189,6 +199,11 @@ export function findSources(v: TokenView): Cand[] {
     const definite = DEFINITE.has(det) && v.sameSentence(s - 1, h);
     const indefinite = /^(a|an|one)$/.test(det);
     const plural = w.endsWith('s');
+    if (isPersonNoun && definite && !plural && mods === 0) {
+      // "The official said": back to an anonymous official introduced earlier, if any.
+      out.push({ t0: s - 1, t1: h + 1, ...v.span(s - 1, h + 1), kind: 'anaphor', anaphor: 'source', label: 'SOURCE', origin: 'rule', plural, optional: true });
+      continue;
+    }
     if (isPersonNoun) {
       // "a senior official", "an Iraqi official": an anonymous person; plural "officials" are left to demonym rules.
       if (!indefinite || plural || v.isPersonName(v.nameStarting[h + 2]) && v.text(h + 1) === ',') continue;

@@ -45,6 +45,10 @@ export interface Cand {
   personRole?: { title: string; of?: Cand };
   /** Display name for created entities (role/source/group). */
   display?: string;
+  /** A name read as a modifier of a larger phrase ("a senior US official"): not a mention of its own. */
+  absorbed?: boolean;
+  /** An anaphor that is dropped (not turned into a new entity) when nothing precedes it. */
+  optional?: boolean;
   /** Set during assembly. */
   entity?: string;
 }
