@@ -33,6 +33,8 @@ export interface TrainNerOptions {
   sources?: NerSource[];
   /** Maximum epochs; the best on UNER dev is kept. */
   epochs?: number;
+  /** Drop features seen fewer times (default 3, chosen on UNER dev). */
+  minCount?: number;
   /** Give GUM and re3d source-specific feature copies (default true). */
   adapt?: boolean;
 }
@@ -112,7 +114,7 @@ export async function trainNer(opts: TrainNerOptions): Promise<void> {
   let bestF1 = -1;
   const weights = trainPerceptron(data, {
     epochs,
-    minCount: opts.quick ? 1 : 2,
+    minCount: opts.minCount ?? (opts.quick ? 1 : 3),
     seed: 20240601,
     log,
     onEpoch: (epoch, snap) => {
@@ -161,5 +163,6 @@ if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.ur
     ...(sources ? { sources } : {}),
     ...(epochs ? { epochs: Number(epochs) } : {}),
     adapt: !process.argv.includes('--no-adapt'),
+    ...(arg('--min-count') ? { minCount: Number(arg('--min-count')) } : {}),
   });
 }

@@ -29,12 +29,15 @@ export function readUner(path: string): NerSentence[] {
   const out: NerSentence[] = [];
   let tokens: string[] = [];
   let tags: string[] = [];
+  let doc = '';
   const flush = (): void => {
-    if (tokens.length > 0) out.push({ tokens, spans: iobToSpans(tags) });
+    if (tokens.length > 0) out.push({ tokens, spans: iobToSpans(tags), doc });
     tokens = [];
     tags = [];
   };
   for (const line of readText(path).split('\n')) {
+    const newdoc = /^# newdoc id = (.*)$/.exec(line);
+    if (newdoc) doc = newdoc[1]!.trim();
     if (line.startsWith('#')) continue;
     if (line.trim() === '') {
       flush();
@@ -96,12 +99,15 @@ export function readGum(path: string): NerSentence[] {
   const out: NerSentence[] = [];
   let toks: GumToken[] = [];
   let misc: string[] = [];
+  let doc = '';
   const flush = (): void => {
-    if (toks.length > 0) out.push({ tokens: toks.map((t) => t.form), spans: gumSpans(toks, misc) });
+    if (toks.length > 0) out.push({ tokens: toks.map((t) => t.form), spans: gumSpans(toks, misc), doc });
     toks = [];
     misc = [];
   };
   for (const line of readText(path).split('\n')) {
+    const newdoc = /^# newdoc id = (.*)$/.exec(line);
+    if (newdoc) doc = newdoc[1]!.trim();
     if (line.startsWith('#')) continue;
     if (line.trim() === '') {
       flush();

@@ -11,7 +11,7 @@ import { Gazetteer, N_GAZ, normalizeToken } from './gazetteer.ts';
 
 export const MAX_FEATURES = 64;
 /** Bump when templates change: a model trained with other templates must not be loaded. */
-export const FEATURES_VERSION = 4;
+export const FEATURES_VERSION = 5;
 
 /** Casing habit of a lower-cased word, learnt from text (not labels): bucket 1..5, 0 unknown. */
 export type CasingLexicon = ReadonlyMap<string, number>;
@@ -28,7 +28,20 @@ const H_EOS2 = hashString('</S2>');
 
 /** Word form used for the word features: lower-cased, digits collapsed to 0. */
 export function wordForm(t: string): string {
-  return t.toLowerCase().replace(/[0-9]/g, '0');
+  const lower = t.toLowerCase();
+  return /[0-9]/.test(lower) ? lower.replace(/[0-9]/g, '0') : lower;
+}
+
+function startsWithLetter(t: string): boolean {
+  const c = t.charCodeAt(0) | 32;
+  if (c >= 97 && c <= 122) return true;
+  return t.charCodeAt(0) >= 128 && /^\p{L}/u.test(t);
+}
+
+// FNV-1a over the first `len` code units of s: prefix hashes are built incrementally.
+const FNV_OFFSET = 0x811c9dc5;
+function fnvStep(h: number, c: number): number {
+  return Math.imul(h ^ c, 0x01000193) >>> 0;
 }
 
 /** Short word shape: X for upper, x for lower, d for digit, runs collapsed ("Al-Zaman" → "Xx-Xx"). */
@@ -76,7 +89,7 @@ export function extractFeatures(tokens: readonly string[], ctx: FeatureContext):
     hs[i] = hashString(shapeOf(t));
     cap[i] = isCapitalized(t) ? 1 : 0;
     casing[i] = ctx.casing.get(forms[i]!) ?? 0;
-    if (/^\p{L}/u.test(t) && t.length > 3) {
+    if (t.length > 3 && startsWithLetter(t)) {
       nAlpha++;
       if (cap[i]) nCap++;
     }
@@ -87,12 +100,14 @@ export function extractFeatures(tokens: readonly string[], ctx: FeatureContext):
   const w = (i: number): number => (i < 0 ? (i === -1 ? H_BOS : H_BOS2) : i >= n ? (i === n ? H_EOS : H_EOS2) : hw[i]!);
   const s = (i: number): number => (i < 0 ? H_BOS : i >= n ? H_EOS : hs[i]!);
 
+  let base = 0;
+  let k = 0;
+  const add = (t: number, a: number, b = 0): void => {
+    if (k < MAX_FEATURES) out[base + k++] = featureKey(t, a, b);
+  };
   for (let i = 0; i < n; i++) {
-    const base = i * MAX_FEATURES;
-    let k = 0;
-    const add = (t: number, a: number, b = 0): void => {
-      if (k < MAX_FEATURES) out[base + k++] = featureKey(t, a, b);
-    };
+    base = i * MAX_FEATURES;
+    k = 0;
     const f = forms[i]!;
     const first = i === 0 ? 1 : 0;
     add(0, 0);
@@ -107,8 +122,15 @@ export function extractFeatures(tokens: readonly string[], ctx: FeatureContext):
     add(9, s(i - 1), hs[i]!);
     add(10, hs[i]!, s(i + 1));
     const L = f.length;
-    for (let a = 1; a <= 4 && a <= L; a++) add(10 + a, hashString(f.slice(0, a)));
-    for (let a = 1; a <= 4 && a <= L; a++) add(14 + a, hashString(f.slice(L - a)));
+    // Affixes up to 4 characters, hashed incrementally (suffixes read right to left).
+    let hp = FNV_OFFSET;
+    let hx = FNV_OFFSET;
+    for (let a = 1; a <= 4 && a <= L; a++) {
+      hp = fnvStep(hp, f.charCodeAt(a - 1));
+      hx = fnvStep(hx, f.charCodeAt(L - a));
+      add(10 + a, hp);
+      add(14 + a, hx);
+    }
     add(19, w(i - 1), hw[i]!);
     add(20, hw[i]!, w(i + 1));
     add(21, first, hs[i]!);

@@ -24,7 +24,9 @@ export const GAZ_U = 4;
 export function normalizeToken(t: string): string {
   let s = t.toLowerCase();
   // Only pay for NFD when there is something outside ASCII.
-  if (/[^\x00-\x7f]/.test(s)) s = s.normalize('NFD').replace(/\p{M}/gu, '').replace(/[’‘`]/g, "'");
+  let ascii = true;
+  for (let i = 0; i < s.length; i++) if (s.charCodeAt(i) > 127) ascii = false;
+  if (!ascii) s = s.normalize('NFD').replace(/\p{M}/gu, '').replace(/[’‘`]/g, "'");
   return s;
 }
 

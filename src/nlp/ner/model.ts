@@ -168,38 +168,45 @@ export interface ModelHeader {
 const MAGIC = 0x524e4544; // "DNER" little-endian
 const FORMAT = 1;
 
+/** Weight rows are padded to 16 floats: one 64-byte cache line per feature. */
+const STRIDE = 16;
+
 /** A loaded model: open-addressing table from feature key to a dense weight row. */
 export class NerModel {
   readonly header: ModelHeader;
   readonly trans: Float32Array;
-  readonly #slots: Uint32Array;
-  readonly #rows: Int32Array;
+  // Interleaved [key, row] pairs so a probe touches one cache line.
+  readonly #table: Uint32Array;
   readonly #weights: Float32Array;
   readonly #mask: number;
 
   constructor(header: ModelHeader, keys: Uint32Array, weights: Float32Array, trans: Float32Array) {
     this.header = header;
     this.trans = trans;
-    this.#weights = weights;
+    const L = N_LABELS;
+    this.#weights = new Float32Array(keys.length * STRIDE);
+    for (let f = 0; f < keys.length; f++) {
+      for (let l = 0; l < L; l++) this.#weights[f * STRIDE + l] = weights[f * L + l]!;
+    }
     let size = 1024;
     while (size < keys.length * 2) size <<= 1;
     this.#mask = size - 1;
-    this.#slots = new Uint32Array(size);
-    this.#rows = new Int32Array(size);
+    this.#table = new Uint32Array(size * 2);
     for (let f = 0; f < keys.length; f++) {
       let h = keys[f]! & this.#mask;
-      while (this.#slots[h] !== 0) h = (h + 1) & this.#mask;
-      this.#slots[h] = keys[f]!;
-      this.#rows[h] = f;
+      while (this.#table[h * 2] !== 0) h = (h + 1) & this.#mask;
+      this.#table[h * 2] = keys[f]!;
+      this.#table[h * 2 + 1] = f;
     }
   }
 
   /** Row of a key, or -1. */
   row(key: number): number {
+    const t = this.#table;
     let h = key & this.#mask;
     for (;;) {
-      const k = this.#slots[h]!;
-      if (k === key) return this.#rows[h]!;
+      const k = t[h * 2]!;
+      if (k === key) return t[h * 2 + 1]!;
       if (k === 0) return -1;
       h = (h + 1) & this.#mask;
     }
@@ -218,7 +225,7 @@ export class NerModel {
         if (key === 0) break;
         const r = this.row(key);
         if (r < 0) continue;
-        const wo = r * L;
+        const wo = r * STRIDE;
         for (let l = 0; l < L; l++) em[o + l]! += w[wo + l]!;
       }
     }
