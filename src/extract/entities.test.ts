@@ -274,6 +274,12 @@ test('an NER span that is only a title ("Iranian Ambassador") is left to the rol
   assert.equal(doc.entities.filter((e) => e.type === 'PERSON').length, 0);
 });
 
+test('an NER span "title in Place" is also left to the role rule', () => {
+  const doc = run('The Iranian Ambassador in Baghdad held a meeting.', [{ phrase: 'Iranian Ambassador in Baghdad', label: 'PER' }]);
+  assert.equal(entityOf(doc, 'Iranian Ambassador in Baghdad')?.type, 'ROLE');
+  assert.equal(entityOf(doc, 'Baghdad')?.geo?.country, 'IQ');
+});
+
 test('NER mentions that agree with the dictionary keep one mention with the KB link', () => {
   const doc = run('Hezbollah Brigades and Radio Farda.', [{ phrase: 'Hezbollah Brigades', label: 'ORG' }, { phrase: 'Farda', label: 'PER' }]);
   assert.equal(entityOf(doc, 'Hezbollah Brigades')?.kb?.id, 'kataib_hezbollah');

@@ -251,7 +251,10 @@ export function nameCandidates(doc: Doc, kb: KnowledgeBase, gaz: Gazetteer): Can
     const [t0, t1] = doc.tokenRange(m);
     if (t1 <= t0) continue;
     // "Iranian Ambassador", "Deputy Commander": a title, not a name; the role rules read it.
-    const words = doc.tokens.slice(t0, t1).map((t) => t.text);
+    const all = doc.tokens.slice(t0, t1).map((t) => t.text);
+    // "Iranian Ambassador in Baghdad": judge the part before the preposition.
+    const prep = all.findIndex((w, k) => k > 0 && /^(of|in|to|at|for)$/.test(w));
+    const words = prep > 0 ? all.slice(0, prep) : all;
     if (words.every((w) => TITLES.has(w.toLowerCase()) || TITLE_MODIFIERS.has(w.toLowerCase()) || kb.demonym(w) !== undefined) && words.some((w) => TITLES.has(w.toLowerCase()))) continue;
     fromNer.push({ t0, t1, start: m.start, end: m.end, kind: 'name', label: m.label, origin: m.origin, mention: m });
   }
