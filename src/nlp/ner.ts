@@ -17,7 +17,11 @@ import type { Stage } from '../pipeline/stage.ts';
 import { DossierError } from '../errors.ts';
 import { extractFeatures, FEATURES_VERSION, type FeatureContext } from './ner/features.ts';
 import { Gazetteer } from './ner/gazetteer.ts';
-import { NerModel, N_LABELS, labelsToSpans, viterbi, type TokenSpan } from './ner/model.ts';
+import { NerModel, N_LABELS, labelsToSpans, marginals, viterbi, type TokenSpan } from './ner/model.ts';
+
+// Divides perceptron scores before forward-backward so confidences are spread out; 16 gave the
+// lowest Brier score of predicted spans on UNER dev (8/16/32/64 tried).
+const SCORE_TEMPERATURE = 16;
 
 /** Where the committed model lives. */
 export const DEFAULT_NER_DIR = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..', 'models', 'ner');
@@ -49,7 +53,10 @@ export class Recognizer {
     const feats = extractFeatures(tokens, this.features);
     const em = this.model.emissions(feats, n);
     const labels = viterbi(em, n, this.model.trans);
-    return labelsToSpans(labels).map((s) => ({ ...s, score: spanScore(em, labels, s) }));
+    const spans = labelsToSpans(labels);
+    if (spans.length === 0) return [];
+    const post = marginals(em, n, this.model.trans, SCORE_TEMPERATURE);
+    return spans.map((s) => ({ ...s, score: spanScore(post, labels, s) }));
   }
 
   /** Load from a folder. @throws DossierError MODEL_MISSING naming the missing or bad file. */
@@ -71,15 +78,10 @@ export class Recognizer {
   }
 }
 
-function spanScore(em: Float32Array, labels: Uint8Array, s: TokenSpan): number {
+/** Mean posterior probability of the decoded labels over the span's tokens. */
+function spanScore(post: Float64Array, labels: Uint8Array, s: TokenSpan): number {
   let sum = 0;
-  for (let i = s.start; i < s.end; i++) {
-    let max = -Infinity;
-    for (let l = 0; l < N_LABELS; l++) max = Math.max(max, em[i * N_LABELS + l]!);
-    let z = 0;
-    for (let l = 0; l < N_LABELS; l++) z += Math.exp(em[i * N_LABELS + l]! - max);
-    sum += Math.exp(em[i * N_LABELS + labels[i]!]! - max) / z;
-  }
+  for (let i = s.start; i < s.end; i++) sum += post[i * N_LABELS + labels[i]!]!;
   return Math.round((sum / (s.end - s.start)) * 1000) / 1000;
 }
 

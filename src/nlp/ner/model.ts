@@ -318,3 +318,44 @@ export class NerModel {
     return new NerModel(header, keys, weights, trans);
   }
 }
+
+/**
+ * Posterior label probabilities per token (n×L) by forward-backward over the same constrained
+ * lattice as `viterbi`, with scores divided by `temperature` (perceptron scores are not
+ * log-probabilities; the temperature spreads them into usable confidences).
+ */
+export function marginals(em: Float32Array, n: number, trans: Float32Array, temperature = 1): Float64Array {
+  const L = N_LABELS;
+  const T = 1 / temperature;
+  const alpha = new Float64Array(n * L);
+  const beta = new Float64Array(n * L);
+  const lse = (xs: number[]): number => {
+    let m = -Infinity;
+    for (const x of xs) if (x > m) m = x;
+    if (m === -Infinity) return m;
+    let s = 0;
+    for (const x of xs) s += Math.exp(x - m);
+    return m + Math.log(s);
+  };
+  for (let b = 0; b < L; b++) alpha[b] = allowed(-1, b) ? (em[b]! + trans[L * L + b]!) * T : -Infinity;
+  const terms: number[] = [];
+  for (let i = 1; i < n; i++) {
+    for (let b = 0; b < L; b++) {
+      terms.length = 0;
+      for (let a = 0; a < L; a++) if (ALLOWED[a * L + b]) terms.push(alpha[(i - 1) * L + a]! + trans[a * L + b]! * T);
+      alpha[i * L + b] = lse(terms) + em[i * L + b]! * T;
+    }
+  }
+  for (let a = 0; a < L; a++) beta[(n - 1) * L + a] = allowedEnd(a) ? 0 : -Infinity;
+  for (let i = n - 2; i >= 0; i--) {
+    for (let a = 0; a < L; a++) {
+      terms.length = 0;
+      for (let b = 0; b < L; b++) if (ALLOWED[a * L + b]) terms.push(trans[a * L + b]! * T + em[(i + 1) * L + b]! * T + beta[(i + 1) * L + b]!);
+      beta[i * L + a] = lse(terms);
+    }
+  }
+  const z = lse(Array.from({ length: L }, (_, a) => alpha[(n - 1) * L + a]! + beta[(n - 1) * L + a]!));
+  const out = new Float64Array(n * L);
+  for (let i = 0; i < n * L; i++) out[i] = Math.exp(alpha[i]! + beta[i]! - z);
+  return out;
+}
