@@ -35,6 +35,18 @@ export function parserInput(wordHashes: ArrayLike<number>, tags: ArrayLike<numbe
   return { n, w, p };
 }
 
+function wd(W: Uint32Array, i: number): number {
+  return i < 0 ? NONE_W : W[i]!;
+}
+
+function pd(P: Uint32Array, i: number): number {
+  return i < 0 ? 0 : P[i]!;
+}
+
+function lab(L: Int32Array, i: number): number {
+  return i < 0 ? 0 : L[i]! + 2;
+}
+
 function dist(d: number): number {
   if (d < 5) return d;
   if (d < 8) return 5;
@@ -52,10 +64,8 @@ export function parserFeatures(x: ParserInput, st: ParseState, out: Uint32Array)
   const b0 = st.b;
   const b1 = b0 + 1 <= x.n ? b0 + 1 : -1;
   const b2 = b0 + 2 <= x.n ? b0 + 2 : -1;
-  const wd = (i: number) => (i < 0 ? NONE_W : W[i]!);
-  const pd = (i: number) => (i < 0 ? 0 : P[i]!);
-  const s0w = wd(s0), s0p = pd(s0), s1w = wd(s1), s1p = pd(s1), s2p = pd(s2);
-  const b0w = wd(b0), b0p = pd(b0), b1w = wd(b1), b1p = pd(b1), b2w = wd(b2), b2p = pd(b2);
+  const s0w = wd(W, s0), s0p = pd(P, s0), s1w = wd(W, s1), s1p = pd(P, s1), s2p = pd(P, s2);
+  const b0w = wd(W, b0), b0p = pd(P, b0), b1w = wd(W, b1), b1p = pd(P, b1), b2w = wd(W, b2), b2p = pd(P, b2);
   const s0L = s0 >= 0 ? st.lc1[s0]! : -1;
   const s0L2 = s0 >= 0 ? st.lc2[s0]! : -1;
   const s0R = s0 >= 0 ? st.rc1[s0]! : -1;
@@ -64,7 +74,7 @@ export function parserFeatures(x: ParserInput, st: ParseState, out: Uint32Array)
   const s1L = s1 >= 0 ? st.lc1[s1]! : -1;
   const b0L = st.lc1[b0]!;
   const b0L2 = st.lc2[b0]!;
-  const s0Lp = pd(s0L), s0Rp = pd(s0R), b0Lp = pd(b0L), s1Rp = pd(s1R);
+  const s0Lp = pd(P, s0L), s0Rp = pd(P, s0R), b0Lp = pd(P, b0L), s1Rp = pd(P, s1R);
   const d = s0 >= 0 ? dist(b0 - s0) : 0;
   const d1 = s1 >= 0 ? dist(s0 - s1) : 0;
   const s0vl = s0 >= 0 ? st.nl[s0]! : 0;
@@ -126,7 +136,7 @@ export function parserFeatures(x: ParserInput, st: ParseState, out: Uint32Array)
   out[k++] = mix3(52, s1w, s0p, b0p);
   out[k++] = mix3(53, s0w, b0p, b1p);
   out[k++] = mix3(54, s0p, b0w, b1p);
-  out[k++] = mix3(55, s1p, pd(s1L), s0p);
+  out[k++] = mix3(55, s1p, pd(P, s1L), s0p);
   // distance
   out[k++] = mix2(60, s0w, d);
   out[k++] = mix2(61, s0p, d);
@@ -145,19 +155,19 @@ export function parserFeatures(x: ParserInput, st: ParseState, out: Uint32Array)
   out[k++] = mix2(75, b0p, b0vl);
   out[k++] = mix3(76, s0p, b0p, mix2(0, s0vl, s0vr));
   // children
-  out[k++] = mix1(80, wd(s0L));
+  out[k++] = mix1(80, wd(W, s0L));
   out[k++] = mix1(81, s0Lp);
-  out[k++] = mix1(82, wd(s0R));
+  out[k++] = mix1(82, wd(W, s0R));
   out[k++] = mix1(83, s0Rp);
-  out[k++] = mix1(84, wd(b0L));
+  out[k++] = mix1(84, wd(W, b0L));
   out[k++] = mix1(85, b0Lp);
   out[k++] = mix1(86, s1Rp);
-  out[k++] = mix1(87, pd(s0L2));
-  out[k++] = mix1(88, pd(s0R2));
-  out[k++] = mix1(89, pd(b0L2));
-  out[k++] = mix3(90, s0p, s0Lp, pd(s0L2));
-  out[k++] = mix3(91, s0p, s0Rp, pd(s0R2));
-  out[k++] = mix3(92, b0p, b0Lp, pd(b0L2));
+  out[k++] = mix1(87, pd(P, s0L2));
+  out[k++] = mix1(88, pd(P, s0R2));
+  out[k++] = mix1(89, pd(P, b0L2));
+  out[k++] = mix3(90, s0p, s0Lp, pd(P, s0L2));
+  out[k++] = mix3(91, s0p, s0Rp, pd(P, s0R2));
+  out[k++] = mix3(92, b0p, b0Lp, pd(P, b0L2));
   out[k++] = mix2(93, s0wp, s0Rp);
   out[k++] = mix2(94, s0wp, s0Lp);
   out[k++] = mix2(95, b0wp, b0Lp);
@@ -165,15 +175,15 @@ export function parserFeatures(x: ParserInput, st: ParseState, out: Uint32Array)
   out[k++] = mix2(96, depth, b0p);
   out[k++] = mix3(97, depth, s0p, b0p);
   // relations already assigned (Zhang & Nivre's label features)
-  const lab = (i: number) => (i < 0 ? 0 : st.labels[i]! + 2);
-  const s0Ll = lab(s0L), s0Rl = lab(s0R), b0Ll = lab(b0L);
+  const L = st.labels;
+  const s0Ll = lab(L, s0L), s0Rl = lab(L, s0R), b0Ll = lab(L, b0L);
   out[k++] = mix2(100, s0p, s0Ll);
   out[k++] = mix2(101, s0p, s0Rl);
   out[k++] = mix2(102, b0p, b0Ll);
-  out[k++] = mix2(103, s1p, lab(s1R));
-  out[k++] = mix3(104, s0p, s0Ll, lab(s0L2));
-  out[k++] = mix3(105, s0p, s0Rl, lab(s0R2));
-  out[k++] = mix3(106, b0p, b0Ll, lab(b0L2));
+  out[k++] = mix2(103, s1p, lab(L, s1R));
+  out[k++] = mix3(104, s0p, s0Ll, lab(L, s0L2));
+  out[k++] = mix3(105, s0p, s0Rl, lab(L, s0R2));
+  out[k++] = mix3(106, b0p, b0Ll, lab(L, b0L2));
   out[k++] = mix2(107, s0w, s0 >= 0 ? st.lmask[s0]! : -1);
   out[k++] = mix3(108, s0p, s0 >= 0 ? st.lmask[s0]! : -1, s0 >= 0 ? st.rmask[s0]! : -1);
   out[k++] = mix2(109, b0p, st.lmask[b0]!);
@@ -194,7 +204,7 @@ export function arcLabelFeatures(x: ParserInput, st: ParseState, h: number, d: n
   const dd = dist(Math.abs(h - d));
   const lc = st.lc1[d]!;
   const rc = st.rc1[d]!;
-  const lab = (i: number) => (i < 0 ? 0 : st.labels[i]! + 2);
+  const L = st.labels;
   const side = d < h ? st.lmask[h]! : st.rmask[h]!;
   let k = 0;
   out[k++] = mix1(201, dp);
@@ -203,12 +213,12 @@ export function arcLabelFeatures(x: ParserInput, st: ParseState, h: number, d: n
   out[k++] = mix3(204, dw, hp, dir);
   out[k++] = mix3(205, dp, hw, dir);
   out[k++] = mix3(206, dp, hp, dd);
-  out[k++] = mix2(207, dp, lab(lc));
-  out[k++] = mix2(208, dp, lab(rc));
+  out[k++] = mix2(207, dp, lab(L, lc));
+  out[k++] = mix2(208, dp, lab(L, rc));
   out[k++] = mix3(209, dp, st.lmask[d]!, st.rmask[d]!);
   out[k++] = mix3(210, hp, dp, side);
   out[k++] = mix2(211, lc >= 0 ? x.w[lc]! : 0, dp);
-  out[k++] = mix3(212, dp, hp, lab(lc));
+  out[k++] = mix3(212, dp, hp, lab(L, lc));
   out[k++] = mix3(213, dw, hw, dir);
   out[k++] = mix2(214, mix2(0, dp, dir), h === x.n ? 1 : 0);
   out[k++] = mix3(215, dp, lc >= 0 ? x.p[lc]! : 0, rc >= 0 ? x.p[rc]! : 0);

@@ -119,15 +119,25 @@ export class AveragedPerceptron {
   }
 }
 
-/** Runtime scorer: averaged weights, sparse per feature, behind an open-addressing hash table. */
+/**
+ * Runtime scorer: averaged weights, sparse per feature, behind an open-addressing hash table laid
+ * out for few cache misses. Each table slot is 4 words: the key, then either the weights of all
+ * classes inline (models with at most 3 classes, e.g. parser transitions) or the start and count
+ * of the feature's run in an interleaved [class, weight, class, weight, …] array.
+ * `keys`/`offs`/`cls`/`w` keep the plain form for serialisation.
+ */
 export class SparseModel {
   readonly nClasses: number;
   readonly keys: Uint32Array;
   readonly offs: Uint32Array;
   readonly cls: Uint8Array;
   readonly w: Float32Array;
-  #table: Int32Array;
+  #slots: Uint32Array;
+  #slotsF: Float32Array;
+  #pairs: Float32Array;
+  #pairClass: Uint32Array;
   #mask: number;
+  #inline: boolean;
 
   constructor(nClasses: number, keys: Uint32Array, offs: Uint32Array, cls: Uint8Array, w: Float32Array) {
     this.nClasses = nClasses;
@@ -135,42 +145,79 @@ export class SparseModel {
     this.offs = offs;
     this.cls = cls;
     this.w = w;
+    this.#inline = nClasses <= 3;
     let size = 1024;
     while (size < keys.length * 2) size <<= 1;
     this.#mask = size - 1;
-    this.#table = new Int32Array(size).fill(-1);
-    for (let i = 0; i < keys.length; i++) {
-      let slot = keys[i]! & this.#mask;
-      while (this.#table[slot] !== -1) slot = (slot + 1) & this.#mask;
-      this.#table[slot] = i;
+    const buf = new ArrayBuffer(size * 16);
+    this.#slots = new Uint32Array(buf);
+    this.#slotsF = new Float32Array(buf);
+    // [class, weight] pairs share one buffer: a Uint32 view for classes, a Float32 view for weights
+    const pairBuf = new ArrayBuffer(this.#inline ? 0 : cls.length * 8);
+    this.#pairs = new Float32Array(pairBuf);
+    this.#pairClass = new Uint32Array(pairBuf);
+    if (!this.#inline) {
+      for (let j = 0; j < cls.length; j++) {
+        this.#pairClass[2 * j] = cls[j]!;
+        this.#pairs[2 * j + 1] = w[j]!;
+      }
     }
-  }
-
-  /** Index of feature `f`, or -1. */
-  find(f: number): number {
-    const mask = this.#mask;
-    const table = this.#table;
-    const keys = this.keys;
-    let slot = f & mask;
-    for (;;) {
-      const i = table[slot]!;
-      if (i === -1) return -1;
-      if (keys[i] === f) return i;
-      slot = (slot + 1) & mask;
+    for (let i = 0; i < keys.length; i++) {
+      const key = keys[i]! === 0 ? 1 : keys[i]!;
+      let slot = key & this.#mask;
+      while (this.#slots[slot * 4] !== 0) slot = (slot + 1) & this.#mask;
+      const b = slot * 4;
+      this.#slots[b] = key;
+      if (this.#inline) {
+        for (let j = offs[i]!; j < offs[i + 1]!; j++) this.#slotsF[b + 1 + cls[j]!] = w[j]!;
+      } else {
+        this.#slots[b + 1] = offs[i]!;
+        this.#slots[b + 2] = offs[i + 1]! - offs[i]!;
+      }
     }
   }
 
   /** Scores of all classes for `feats[0..n)`, written into `scores` (zeroed first). */
   score(feats: ArrayLike<number>, n: number, scores: Float32Array): void {
     scores.fill(0);
-    const offs = this.offs;
-    const cls = this.cls;
-    const w = this.w;
+    const slots = this.#slots;
+    const mask = this.#mask;
+    if (this.#inline) {
+      const f32 = this.#slotsF;
+      const K = this.nClasses;
+      for (let i = 0; i < n; i++) {
+        const key = feats[i]! === 0 ? 1 : feats[i]!;
+        let slot = key & mask;
+        for (;;) {
+          const b = slot << 2;
+          const k = slots[b]!;
+          if (k === key) {
+            for (let c = 0; c < K; c++) scores[c]! += f32[b + 1 + c]!;
+            break;
+          }
+          if (k === 0) break;
+          slot = (slot + 1) & mask;
+        }
+      }
+      return;
+    }
+    const pairs = this.#pairs;
+    const pairClass = this.#pairClass;
     for (let i = 0; i < n; i++) {
-      const idx = this.find(feats[i]!);
-      if (idx < 0) continue;
-      const end = offs[idx + 1]!;
-      for (let j = offs[idx]!; j < end; j++) scores[cls[j]!]! += w[j]!;
+      const key = feats[i]! === 0 ? 1 : feats[i]!;
+      let slot = key & mask;
+      for (;;) {
+        const b = slot << 2;
+        const k = slots[b]!;
+        if (k === key) {
+          const start = slots[b + 1]! << 1;
+          const end = start + (slots[b + 2]! << 1);
+          for (let j = start; j < end; j += 2) scores[pairClass[j]!]! += pairs[j + 1]!;
+          break;
+        }
+        if (k === 0) break;
+        slot = (slot + 1) & mask;
+      }
     }
   }
 }
