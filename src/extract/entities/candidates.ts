@@ -88,6 +88,7 @@ function unitsOf(doc: Doc, first: number, end: number): (Unit | null)[] {
   return out;
 }
 
+const CALENDAR = /^(Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|January|February|March|April|May|June|July|August|September|October|November|December)$/;
 const isUpperStart = (s: string): boolean => /^[\p{Lu}\p{N}]/u.test(s) || /^[^\p{Script=Latin}\p{P}\p{N}]/u.test(s);
 
 /** Extend a match left over "al -" / "el-" so the mention covers the article. */
@@ -131,7 +132,11 @@ function scan(doc: Doc, trie: TrieNode, kb: KnowledgeBase | undefined, gaz: Gaze
       const t0 = withArticle(doc, u0.tok, sent.firstToken);
       // Inside a longer capitalised name the NER did not give ("Ain al-Asad", "Port Said"): not this name.
       const prev = doc.tokens[t0 - 1];
-      if (prev && t0 - 1 > sent.firstToken && /^\p{Lu}\p{Ll}/u.test(prev.text) && !TITLES.has(prev.text.toLowerCase()) && !TITLE_MODIFIERS.has(prev.text.toLowerCase()) && !kbDemonym(prev.text)) continue;
+      // (At a sentence start a capital says nothing, unless the tagger calls the word a proper noun.)
+      if (prev && (t0 - 1 > sent.firstToken || prev.pos === 'PROPN') && /^\p{Lu}\p{Ll}/u.test(prev.text) && !TITLES.has(prev.text.toLowerCase()) && !TITLE_MODIFIERS.has(prev.text.toLowerCase()) && !kbDemonym(prev.text)) continue;
+      // A place name followed by another capitalised word is a person or an organisation ("Victoria Nuland").
+      const next = doc.tokens[units[best.j]!.tok + 1];
+      if (!kb && next && next.sentence === doc.tokens[t0]!.sentence && /^\p{Lu}\p{Ll}/u.test(next.text) && !CALENDAR.test(next.text)) continue;
       const t1 = units[best.j]!.tok + 1;
       const cand: Cand = {
         t0, t1, start: doc.tokens[t0]!.start, end: doc.tokens[t1 - 1]!.end,
