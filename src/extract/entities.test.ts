@@ -300,3 +300,9 @@ test('a KB name inside a longer capitalised name is not that actor ("Ain al-Asad
   const doc = run('Rockets hit Ain al-Asad air base.');
   assert.ok(!doc.entities.some((e) => e.kb?.id === 'bashar_al_assad'));
 });
+
+test('a place name that is part of a person name is not geocoded ("Victoria Nuland")', () => {
+  const doc = run('Victoria Nuland met officials in Damascus on Tuesday.');
+  assert.ok(!doc.entities.some((e) => e.name === 'Victoria' || /Victoria/.test(e.mentions[0]?.text ?? '')));
+  assert.equal(entityOf(doc, 'Damascus')?.geo?.country, 'SY');
+});
