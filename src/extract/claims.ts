@@ -101,7 +101,9 @@ class ClaimScanner {
     });
     const span = this.v.spanOf(idx);
     if (!span) return undefined;
-    const existing = this.doc.entities.find((e) => e.mentions.some((m) => m.start === span.start && m.end === span.end));
+    // an entity with exactly this mention is reused, unless it is a place ("Iraqi politicians"
+    // resolved as a mention of Iraq are still people speaking, not the country)
+    const existing = this.doc.entities.find((e) => e.type !== 'LOCATION' && e.mentions.some((m) => m.start === span.start && m.end === span.end));
     if (existing) return existing.id;
     let id: string;
     do id = `src${++this.sourceSeq}`;
@@ -142,7 +144,9 @@ class ClaimScanner {
       }
       // "Iraqi politicians": a demonym does not make the country the speaker
       const personish = UNNAMED_SOURCE_HEADS.has(this.v.lemma(h).replace(/s$/, '')) || UNNAMED_SOURCE_HEADS.has(this.v.lemma(h));
-      const e = personish ? (this.v.tokenEntity[h] ?? this.makeSource(h)) : (this.v.entityOfNominal(h) ?? this.makeSource(h));
+      const own = this.v.tokenEntity[h];
+      const ownIsPlace = own !== undefined && this.v.entityById.get(own)?.type === 'LOCATION';
+      const e = personish ? (own !== undefined && !ownIsPlace ? own : this.makeSource(h)) : (this.v.entityOfNominal(h) ?? this.makeSource(h));
       if (e) return { speaker: e };
     }
     // Linear fallback for parser misses: "by X" after the verb, else the entity just before it.

@@ -92,7 +92,9 @@ function findCandidates(v: DocView, lex: TriggerLexicon): Candidate[] {
   // "A drone attack targeted the base": the noun subject names the verb's own event
   const verbTypes = new Map(out.filter((c) => !c.noun).map((c) => [c.trigger, c.entry.type]));
   const sameAsVerb = (c: Candidate) => c.noun && v.baseDep(c.trigger) === 'nsubj' && verbTypes.get(v.tokens[c.trigger]!.head) === c.entry.type;
-  return out.filter((c) => (c.noun && !sameAsVerb(c)) || (!c.noun && !lightHeads.has(c.trigger) && !(v.baseDep(c.trigger) === 'acl' && nounTriggers.has(v.tokens[c.trigger]!.head))));
+  // "a meeting in recent days attended by …": the participle belongs to the gathering it describes
+  const participant = (c: Candidate) => !c.noun && v.baseDep(c.trigger) === 'acl' && ['attend', 'join', 'host'].includes(lemmaOf(v, lex, c.trigger));
+  return out.filter((c) => !participant(c)).filter((c) => (c.noun && !sameAsVerb(c)) || (!c.noun && !lightHeads.has(c.trigger) && !(v.baseDep(c.trigger) === 'acl' && nounTriggers.has(v.tokens[c.trigger]!.head))));
 }
 
 /** Is noun trigger c a back-reference to an earlier event of the same lemma/type? */
@@ -192,6 +194,11 @@ export function eventExtractor(opts: EventExtractorOptions = {}): Stage {
             args = { ...args, targets: [...args.targets, ...extra.filter((e) => !args.targets.includes(e) && !args.sources.includes(e))] };
           }
         }
+        // "operations … against X" when the parser lost the attachment: the nearest "against" phrase
+        if (args.targets.length === 0 && AGAINST_TYPES.has(type)) {
+          const extra = againstPhrase(v, c.trigger).filter((e) => !args.sources.includes(e));
+          if (extra.length > 0) args = { ...args, targets: extra };
+        }
         // Rule 4b: pronoun or missing subject → the previous event's sources in this paragraph
         if (args.sources.length === 0) {
           const subj = effectiveSubject(v, c.clause);
@@ -234,6 +241,25 @@ export function eventExtractor(opts: EventExtractorOptions = {}): Stage {
       doc.events = events;
     },
   };
+}
+
+const AGAINST_TYPES = new Set<EventType>(['ASSAULT', 'THREATEN', 'ACCUSE', 'PROTEST', 'SANCTION', 'COERCE', 'MOBILIZE']);
+
+/** Entities of an "against …" phrase starting within 4 tokens after the trigger, up to punctuation or a verb. */
+function againstPhrase(v: DocView, t: number): string[] {
+  const s = v.doc.sentences[v.tokens[t]!.sentence]!;
+  for (let k = t + 1; k < Math.min(t + 5, s.endToken); k++) {
+    if (v.lower(k) !== 'against') continue;
+    const out: string[] = [];
+    for (let j = k + 1; j < s.endToken; j++) {
+      const tok = v.tokens[j]!;
+      if (tok.pos === 'VERB' || /^[,;.:!?]$/.test(tok.text)) break;
+      const e = v.tokenEntity[j];
+      if (e && !out.includes(e)) out.push(e);
+    }
+    return out;
+  }
+  return [];
 }
 
 /** The narrowest claim containing a span. */

@@ -77,7 +77,7 @@ function titles(c: RelationCollector): void {
     // the person: apposition either way round, else the title's own entity (a ROLE)
     const appos = [...v.kids(i, 'appos'), ...(v.baseDep(i) === 'appos' ? [v.tokens[i]!.head] : [])];
     // parsers often hang "…, X" on the organisation instead of the title
-    for (const k of of) appos.push(...v.kids(k, 'appos'));
+    for (const k of of) appos.push(...v.kids(k, 'appos', 'conj'));
     const person = appos.map((k) => v.entityOfNominal(k)).find((e) => e && v.entityById.get(e)?.type === 'PERSON') ?? v.tokenEntity[i];
     if (person === org) return;
     const other = appos[0] ?? i;
