@@ -118,12 +118,12 @@ export function sparseArrays(prefix: string, m: SparseModel): Record<string, Typ
   return { [`${prefix}.keys`]: m.keys, [`${prefix}.offs`]: m.offs, [`${prefix}.cls`]: m.cls, [`${prefix}.w`]: m.w };
 }
 
-/** Rebuild a SparseModel stored with `sparseArrays`. */
-export function sparseFrom(c: ModelContents<unknown>, prefix: string, nClasses: number, path: string): SparseModel {
+/** Rebuild a SparseModel stored with `sparseArrays` (without its plain arrays unless `keepPlain`). */
+export function sparseFrom(c: ModelContents<unknown>, prefix: string, nClasses: number, path: string, keepPlain = false): SparseModel {
   const get = (k: string) => {
     const a = c.arrays.get(`${prefix}.${k}`);
     if (!a) throw new DossierError('MODEL_MISSING', `model file ${path} lacks the array "${prefix}.${k}"`, { input: path });
     return a;
   };
-  return new SparseModel(nClasses, get('keys') as Uint32Array, get('offs') as Uint32Array, get('cls') as Uint8Array, get('w') as Float32Array);
+  return new SparseModel(nClasses, get('keys') as Uint32Array, get('offs') as Uint32Array, get('cls') as Uint8Array, get('w') as Float32Array, keepPlain);
 }

@@ -139,12 +139,16 @@ export class SparseModel {
   #mask: number;
   #inline: boolean;
 
-  constructor(nClasses: number, keys: Uint32Array, offs: Uint32Array, cls: Uint8Array, w: Float32Array) {
+  /**
+   * @param keepPlain keep the plain arrays (needed to save the model); loaded models drop them to
+   *   save memory.
+   */
+  constructor(nClasses: number, keys: Uint32Array, offs: Uint32Array, cls: Uint8Array, w: Float32Array, keepPlain = true) {
     this.nClasses = nClasses;
-    this.keys = keys;
-    this.offs = offs;
-    this.cls = cls;
-    this.w = w;
+    this.keys = keepPlain ? keys : new Uint32Array(0);
+    this.offs = keepPlain ? offs : new Uint32Array(0);
+    this.cls = keepPlain ? cls : new Uint8Array(0);
+    this.w = keepPlain ? w : new Float32Array(0);
     this.#inline = nClasses <= 3;
     let size = 1024;
     while (size < keys.length * 2) size <<= 1;
