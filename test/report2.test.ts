@@ -20,7 +20,7 @@ interface ExpectedEvent {
   key: string; type?: string; trigger: string; sentence?: string; sources?: string[]; targets?: string[];
   modality: string; location?: string; date?: { start: string; end: string };
 }
-interface ExpectedClaim { key: string; contains: string; attributedTo: string[]; via?: string[]; anonymous?: boolean; quote?: boolean; hedges?: string[] }
+interface ExpectedClaim { key: string; contains: string; attributedTo: string[]; via?: string[]; anonymous?: boolean; quote?: boolean; hedges?: string[]; cue?: string }
 interface ExpectedRelation { key: string; type: string; from: string; to: string }
 interface Expected {
   publishedAt: string;
@@ -46,7 +46,11 @@ try {
 const opts = (todo?: string) => (unavailable ? { skip: unavailable } : todo ? { todo } : {});
 
 /** Items that currently fail for reasons outside the events/claims/relations stages. */
-const UPSTREAM_TODO: Record<string, string> = {};
+const UPSTREAM_TODO: Record<string, string> = {
+  'entity:US Treasury': 'entity resolution (issue: KB) resolves "the US Treasury" to the United States, not to the Treasury department',
+  'event:Treasury sanctions': 'the SANCTION is found with the United States as source; the Treasury itself waits for entity resolution',
+  'relation:Rudaw is Kurdish': 'entity resolution does not map the demonym "Kurdish" to the Kurdistan Region (and the NER misses Rudaw; the claims stage makes it an outlet)',
+};
 
 const norm = (s: string) => s.toLowerCase().replace(/[’']/g, "'");
 
@@ -105,6 +109,7 @@ for (const c of expected.claims) {
     if (c.anonymous !== undefined) assert.equal(found.anonymous, c.anonymous);
     if (c.quote) assert.equal(found.quote, true);
     for (const h of c.hedges ?? []) assert.ok(found.hedges.includes(h), `hedge ${h}`);
+    if (c.cue) assert.match(found.cue?.text ?? '', new RegExp(c.cue));
   });
 }
 
@@ -115,10 +120,9 @@ for (const r of expected.relations) {
   });
 }
 
-test('the claimed attack and the denial are not the same event, and no negated event counts as happened', opts(), () => {
-  const denial = doc!.events.find((x) => x.type === 'REJECT');
-  assert.ok(denial, 'a REJECT event for the denial');
-  for (const x of doc!.events.filter((e) => e.modality === 'negated' || e.modality === 'conditional')) {
-    assert.notEqual(x.modality, 'asserted');
-  }
+test('the attack is claimed by the PKK and denied by the PMF: the denial is a claim, the PMF is no attacker', opts(), () => {
+  const pmf = idsFor('PMF');
+  assert.ok(!doc!.events.some((x) => x.type === 'ASSAULT' && x.sources.some((id) => pmf.includes(id))));
+  const pkk = idsFor('PKK');
+  assert.ok(doc!.events.some((x) => x.type === 'ASSAULT' && x.sources.some((id) => pkk.includes(id))));
 });

@@ -21,7 +21,7 @@
  */
 import type { Claim, Doc, Entity, Span } from '../nlp/doc.ts';
 import type { Stage } from '../pipeline/stage.ts';
-import { DocView } from './tree.ts';
+import { DocView, stemCandidates } from './tree.ts';
 import {
   CHAIN_LINKS, CUE_VERBS, OBJECT_CONTENT_VERBS, SPEAKER_PRONOUNS, UNNAMED_SOURCE_HEADS, VOICE_BREAKS,
 } from './claims/cues.ts';
@@ -50,11 +50,17 @@ interface Draft {
   inherited: boolean;
 }
 
-const OUTLET_WORDS = /\b(?:newspaper|paper|radio|television|tv|channel|agency|outlet|daily|magazine|website|news|times|post|press|journal|broadcaster)\b/i;
+const OUTLET_WORDS = /\b(?:newspaper|paper|radio|television|tv|channel|agency|outlet|daily|magazine|website|news|times|post|press|journal|broadcaster|network)\b/i;
 
 function isOutlet(e: Entity | undefined): boolean {
   if (!e) return false;
   return e.subtype === 'media_outlet' || (e.type === 'ORGANIZATION' && OUTLET_WORDS.test(e.name + ' ' + e.mentions.map((m) => m.text).join(' ')));
+}
+
+/** Does a quotation cover at least half of the content ("that Ankara “will respond …”")? */
+function mostlyQuoted(content: string): boolean {
+  const m = /[“"]([^”"]+)[”"]?/.exec(content);
+  return m !== null && m[1]!.length >= content.length / 2;
 }
 
 /** Everything the claim detector needs while scanning one document. */
@@ -97,7 +103,8 @@ class ClaimScanner {
     if (t.pos !== 'NOUN' && t.pos !== 'PROPN') return undefined;
     const idx = this.v.subtree(h).filter((k) => {
       const d = this.v.baseDep(k);
-      return !this.v.subtree(h).some((a) => a !== h && ['acl', 'relcl', 'appos', 'punct'].includes(this.v.baseDep(a)) && this.v.dominates(a, k)) && d !== 'punct';
+      if (d === 'punct' || (this.v.tokens[k]!.head === h && (d === 'case' || d === 'mark' || d === 'cc'))) return false;
+      return !this.v.subtree(h).some((a) => a !== h && ['acl', 'relcl', 'appos', 'punct'].includes(this.v.baseDep(a)) && this.v.dominates(a, k));
     });
     const span = this.v.spanOf(idx);
     if (!span) return undefined;
@@ -110,8 +117,12 @@ class ClaimScanner {
     while (this.v.entityById.has(id));
     const head = this.v.lemma(h).replace(/s$/, '');
     const named = idx.some((k) => this.v.tokens[k]!.pos === 'PROPN');
-    const e: Entity = { id, type: 'SOURCE', name: this.doc.slice(span), mentions: [this.doc.textSpan(span)] };
-    if (!named && UNNAMED_SOURCE_HEADS.has(head)) e.anonymous = /^source/.test(head);
+    // a named outlet the entity stage missed ("the Kurdish Rudaw network") is an organisation
+    const outlet = named && OUTLET_WORDS.test(this.v.lower(h));
+    const e: Entity = outlet
+      ? { id, type: 'ORGANIZATION', subtype: 'media_outlet', name: this.doc.slice(span).replace(/^the\s+/i, ''), mentions: [this.doc.textSpan(span)] }
+      : { id, type: 'SOURCE', name: this.doc.slice(span), mentions: [this.doc.textSpan(span)] };
+    if (!outlet && !named && UNNAMED_SOURCE_HEADS.has(head)) e.anonymous = /^source/.test(head);
     this.doc.entities.push(e);
     this.v.entityById.set(id, e);
     for (const k of idx) this.v.tokenEntity[k] ??= id;
@@ -135,6 +146,11 @@ class ClaimScanner {
       if (n < 0) break;
       h = this.v.kids(n, 'nsubj')[0];
     }
+    // a participle with no subject of its own ("…, warning that"): the main clause's subject speaks
+    if (h === undefined && /ing$/.test(this.v.lower(i))) {
+      const s = this.doc.sentences[this.v.tokens[i]!.sentence]!;
+      for (let k = s.firstToken; k < s.endToken && h === undefined; k++) if (this.v.tokens[k]!.head < 0) h = this.v.kids(k, 'nsubj')[0];
+    }
     if (h !== undefined) {
       const w = this.v.lower(h);
       if (SPEAKER_PRONOUNS.has(w)) return { anaphoric: 'pronoun' };
@@ -146,7 +162,10 @@ class ClaimScanner {
       const personish = UNNAMED_SOURCE_HEADS.has(this.v.lemma(h).replace(/s$/, '')) || UNNAMED_SOURCE_HEADS.has(this.v.lemma(h));
       const own = this.v.tokenEntity[h];
       const ownIsPlace = own !== undefined && this.v.entityById.get(own)?.type === 'LOCATION';
-      const e = personish ? (own !== undefined && !ownIsPlace ? own : this.makeSource(h)) : (this.v.entityOfNominal(h) ?? this.makeSource(h));
+      // in a flat name ("Turkish Defence Minister Yasar Guler") the person speaks, not the country
+      const inName = [h, ...this.v.kids(h, 'flat', 'compound', 'appos')].map((k) => this.v.tokenEntity[k]).filter((x): x is string => x !== undefined);
+      const person = inName.find((x) => this.v.entityById.get(x)?.type === 'PERSON');
+      const e = person ?? (personish ? (own !== undefined && !ownIsPlace ? own : this.makeSource(h)) : (this.v.entityOfNominal(h) ?? this.makeSource(h)));
       if (e) return { speaker: e };
     }
     // Linear fallback for parser misses: "by X" after the verb, else the entity just before it.
@@ -158,6 +177,16 @@ class ClaimScanner {
 
   /** Tokens of the content of a cue verb i (rule 1). */
   contentOf(i: number): number[] {
+    // "… warning that X" / "said: “X”": what follows, up to the next attribution, whatever the tree says
+    if (/^(?:that|“|"|:)$/.test(this.v.lower(i + 1)) && !(this.v.kids(i, 'ccomp').length > 0 && this.v.parsed && this.v.tokens[i]!.pos === 'VERB')) {
+      const s = this.doc.sentences[this.v.tokens[i]!.sentence]!;
+      const out: number[] = [];
+      for (let k = i + 1; k < s.endToken; k++) {
+        if (this.v.lower(k) === 'according' && this.v.lower(k + 1) === 'to') break;
+        out.push(k);
+      }
+      return out;
+    }
     const ccomp = this.v.kids(i, 'ccomp', 'parataxis').find((k) => this.v.tokens[k]!.start > this.v.tokens[i]!.start);
     if (ccomp !== undefined) return this.v.subtree(ccomp);
     if (OBJECT_CONTENT_VERBS.has(this.v.lemma(i)) && this.v.kids(i, 'obj').length > 0) {
@@ -167,7 +196,10 @@ class ClaimScanner {
     }
     const d = this.v.baseDep(i);
     const head = this.v.tokens[i]!.head;
-    const asClause = d === 'conj' && this.v.kids(i, 'mark').some((m) => this.v.lower(m) === 'as');
+    // "…, as reported by X" and "…, the department said" are often parsed as conjuncts of the clause
+    // they attribute: the cue comes after its head and has no complement of its own
+    const asClause = d === 'conj' && head >= 0 && head < i
+      && (this.v.kids(i, 'mark').some((m) => this.v.lower(m) === 'as') || this.v.kids(i, 'ccomp', 'xcomp').length === 0);
     if ((d === 'advcl' || d === 'parataxis' || d === 'ccomp' || d === 'acl' || asClause) && head >= 0) {
       return this.v.subtree(head, new Set([i]));
     }
@@ -223,7 +255,10 @@ class ClaimScanner {
     for (let k = s.firstToken; k < s.endToken; k++) {
       const t = this.v.tokens[k]!;
       const lemma = this.v.lemma(k);
-      if (CUE_VERBS.has(lemma) && (t.pos === 'VERB' || t.pos === '') && !['amod', 'compound'].includes(this.v.baseDep(k))) {
+      // "warning that …" is sometimes tagged NOUN: a cue when a clause or quotation follows
+      const ingCue = t.pos === 'NOUN' && /ing$/.test(t.text) && /^(?:that|“|")$/.test(this.v.lower(k + 1))
+        && stemCandidates(t.text.toLowerCase()).some((c) => CUE_VERBS.has(c));
+      if ((CUE_VERBS.has(lemma) || ingCue) && (t.pos === 'VERB' || t.pos === '' || ingCue) && !['amod', 'compound'].includes(this.v.baseDep(k))) {
         // "point" only as "point out"; "expect"/"believe" only with a clausal complement
         if (lemma === 'point' && this.v.lower(k + 1) !== 'out') continue;
         // "informed sources", "said sources": a participle before a source noun modifies it
@@ -243,7 +278,7 @@ class ClaimScanner {
       const content = this.contentOf(k).filter((j) => j !== k);
       const span = this.v.spanOf(content) ?? { start: s.start, end: s.end };
       const between = this.doc.text.slice(this.v.tokens[k]!.end, span.start + 1);
-      const quote = /[“"]\s*$/.test(between) || /^\s*(?:that\s+)?[“"]/i.test(this.doc.text.slice(this.v.tokens[k]!.end, span.end));
+      const quote = /[“"]\s*$/.test(between) || /^\s*(?:that\s+)?[“"]/i.test(this.doc.text.slice(this.v.tokens[k]!.end, span.end)) || mostlyQuoted(this.doc.slice(span));
       const d: Draft = { span, sentence: si, cue: this.cueSpan(k), cited: this.citedFor(k, stop), quote, inherited: false };
       if (sp.speaker) d.speaker = sp.speaker;
       if (sp.anaphoric) d.anaphoric = sp.anaphoric;

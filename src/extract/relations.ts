@@ -205,6 +205,31 @@ function fromKb(c: RelationCollector): void {
   }
 }
 
+/** "Turkish Defence Minister Yasar Guler": a title and a country right before a person's name. */
+function titledPersons(c: RelationCollector): void {
+  const { v, doc } = c;
+  for (const e of doc.entities) {
+    if (e.type !== 'PERSON') continue;
+    for (const m of e.mentions) {
+      const [first] = doc.tokenRange(m);
+      const sent = v.tokens[first]?.sentence;
+      if (sent === undefined) continue;
+      let title = -1;
+      let place: string | undefined;
+      for (let k = first - 1; k >= Math.max(first - 5, doc.sentences[sent]!.firstToken); k--) {
+        if (/^[,;:(]$/.test(v.tokens[k]!.text)) break;
+        if (REPRESENT_TITLES.has(v.lemma(k))) title = k;
+        const p = v.tokenEntity[k] ?? placeByWord(c, v.lower(k));
+        if (p && v.entityById.get(p)?.type === 'LOCATION') place ??= p;
+        if (place && title >= 0) {
+          c.add('represents', e.id, place, { start: v.tokens[k]!.start, end: m.end });
+          break;
+        }
+      }
+    }
+  }
+}
+
 /** "waiting for (Iranian) orders (from X)", "without clear Iranian orders". */
 function orders(c: RelationCollector): void {
   const { v, doc } = c;
@@ -265,6 +290,7 @@ export function relationExtractor(_opts: RelationExtractorOptions = {}): Stage {
       titles(c);
       groups(c);
       rolesAndPlaces(c);
+      titledPersons(c);
       orders(c);
       fromEvents(c);
       fromKb(c);
