@@ -16,11 +16,11 @@ import { entityIdFor, idKey } from './keys.ts';
 import { resolveEntityRef, num } from './read.ts';
 import { recluster } from './corroborate.ts';
 
-async function eventTypesOf(trx: Transaction<DB>, entityIds: string[]): Promise<string[]> {
+/** Events whose participants or place include one of the entities. */
+async function eventsOf(trx: Transaction<DB>, entityIds: string[]): Promise<string[]> {
   const rows = await trx
     .selectFrom('events as ev')
-    .select('ev.type')
-    .distinct()
+    .select('ev.id')
     .where((eb) =>
       eb.or([
         eb('ev.location_id', 'in', entityIds),
@@ -28,7 +28,7 @@ async function eventTypesOf(trx: Transaction<DB>, entityIds: string[]): Promise<
       ]),
     )
     .execute();
-  return rows.map((r) => r.type);
+  return rows.map((r) => r.id);
 }
 
 async function log(trx: Transaction<DB>, kind: string, payload: unknown): Promise<void> {
@@ -72,7 +72,7 @@ export async function mergeEntities(db: Kysely<DB>, intoRef: string, fromRef: st
       .execute();
     await trx.deleteFrom('entities').where('id', '=', from).execute();
     await log(trx, 'merge', { into, from, intoName: a.name, fromName: b.name });
-    await recluster(trx, await eventTypesOf(trx, [into]));
+    await recluster(trx, await eventsOf(trx, [into]));
     return { id: into, merged: from, mentionsMoved: num(moved.n) };
   });
 }
@@ -132,7 +132,7 @@ export async function splitEntity(db: Kysely<DB>, ref: string, opts: SplitOption
       await trx.updateTable('mentions').set({ entity_id: fresh }).where('id', 'in', mentions.map((m) => m.id)).execute();
     }
     await log(trx, 'split', { from: id, into: fresh, name: src.name, ...(documentId !== undefined && { documentId }), ...(mentionIds !== undefined && { mentionIds }) });
-    await recluster(trx, await eventTypesOf(trx, [id, fresh]));
+    await recluster(trx, await eventsOf(trx, [id, fresh]));
     return { from: id, id: fresh, mentionsMoved: mentions.length };
   });
 }

@@ -13,7 +13,7 @@
  * Clusters are built by union over matching pairs, but a cluster never holds two events of the
  * same document (the document's own analysis decides identity within it).
  */
-import type { Kysely, Transaction } from 'kysely';
+import { sql, type Kysely, type Transaction } from 'kysely';
 import type { DB } from './schema.ts';
 
 export interface PlaceInfo {
@@ -124,58 +124,115 @@ export function clusterEvents(events: readonly ClusterCandidate[]): Map<string, 
   return new Map(events.map((e) => [e.id, find(e.id)]));
 }
 
-/**
- * Recomputes the clusters of the happened events of `types` and writes changed cluster ids.
- * Called after a save, a merge or a split (all of which can change who the participants are).
- */
-export async function recluster(db: Kysely<DB> | Transaction<DB>, types: readonly string[]): Promise<void> {
-  if (types.length === 0) return;
-  const rows = await db
+type Db = Kysely<DB> | Transaction<DB>;
+type Stored = ClusterCandidate & { cluster: string };
+
+/** Most candidates examined for one event: keeps a save cheap even for hub actors. */
+const MAX_CANDIDATES = 500;
+
+async function load(db: Db, ids: readonly string[]): Promise<Stored[]> {
+  const out: Stored[] = [];
+  for (let i = 0; i < ids.length; i += 500) {
+    const slice = ids.slice(i, i + 500);
+    const rows = await db
+      .selectFrom('events as ev')
+      .leftJoin('entities as loc', 'loc.id', 'ev.location_id')
+      .select(['ev.id', 'ev.document_id', 'ev.type', 'ev.happened', 'ev.date_start', 'ev.date_end', 'ev.cluster_id', 'ev.location_id', 'loc.lat', 'loc.lon', 'loc.country', 'loc.subtype'])
+      .where('ev.id', 'in', slice)
+      .execute();
+    const actors = await db.selectFrom('event_actors').select(['event_id', 'entity_id']).where('event_id', 'in', slice).execute();
+    const parts = new Map<string, string[]>();
+    for (const a of actors) parts.set(a.event_id, [...(parts.get(a.event_id) ?? []), a.entity_id]);
+    for (const r of rows) {
+      out.push({
+        id: r.id,
+        documentId: r.document_id,
+        type: r.type,
+        happened: Number(r.happened) === 1,
+        participants: parts.get(r.id) ?? [],
+        location: r.location_id ? { id: r.location_id, lat: r.lat, lon: r.lon, country: r.country, subtype: r.subtype } : undefined,
+        date: r.date_start && r.date_end ? { start: r.date_start, end: r.date_end } : undefined,
+        cluster: r.cluster_id,
+      });
+    }
+  }
+  return out;
+}
+
+async function setCluster(db: Db, ids: readonly string[], cluster: string): Promise<void> {
+  for (let i = 0; i < ids.length; i += 500) {
+    await db.updateTable('events').set({ cluster_id: cluster }).where('id', 'in', ids.slice(i, i + 500)).execute();
+  }
+}
+
+/** Stored events that could be the same event as `e` (type, shared participant, date window). */
+async function candidatesFor(db: Db, e: ClusterCandidate): Promise<string[]> {
+  if (e.participants.length === 0) return [];
+  let q = db
     .selectFrom('events as ev')
-    .leftJoin('entities as loc', 'loc.id', 'ev.location_id')
-    .select([
-      'ev.id', 'ev.document_id', 'ev.type', 'ev.date_start', 'ev.date_end', 'ev.cluster_id', 'ev.location_id',
-      'loc.lat', 'loc.lon', 'loc.country', 'loc.subtype',
-    ])
-    .where('ev.type', 'in', [...types])
+    .innerJoin('event_actors as a', 'a.event_id', 'ev.id')
+    .select('ev.id')
+    .distinct()
+    .where('ev.type', '=', e.type)
     .where('ev.happened', '=', 1)
-    .execute();
-  if (rows.length === 0) return;
-  const actors = await db
-    .selectFrom('event_actors')
-    .innerJoin('events', 'events.id', 'event_actors.event_id')
-    .select(['event_actors.event_id', 'event_actors.entity_id'])
-    .where('events.type', 'in', [...types])
-    .where('events.happened', '=', 1)
-    .execute();
-  const participants = new Map<string, string[]>();
-  for (const a of actors) {
-    const list = participants.get(a.event_id) ?? [];
-    list.push(a.entity_id);
-    participants.set(a.event_id, list);
+    .where('ev.document_id', '!=', e.documentId)
+    .where('a.entity_id', 'in', [...new Set(e.participants)]);
+  if (e.date) {
+    const { start, end } = e.date;
+    q = q.where((eb) =>
+      eb.or([
+        eb('ev.date_start', 'is', null),
+        eb.and([eb(sql<string>`substr(ev.date_start, 1, 10)`, '<=', end.slice(0, 10)), eb(sql<string>`substr(ev.date_end, 1, 10)`, '>=', start.slice(0, 10))]),
+      ]),
+    );
   }
-  const candidates: ClusterCandidate[] = rows.map((r) => ({
-    id: r.id,
-    documentId: r.document_id,
-    type: r.type,
-    happened: true,
-    participants: participants.get(r.id) ?? [],
-    location: r.location_id ? { id: r.location_id, lat: r.lat, lon: r.lon, country: r.country, subtype: r.subtype } : undefined,
-    date: r.date_start && r.date_end ? { start: r.date_start, end: r.date_end } : undefined,
-  }));
-  const clusters = clusterEvents(candidates);
-  // Group updates by new cluster id so a large recluster is a few statements, not one per event.
-  const changes = new Map<string, string[]>();
-  for (const r of rows) {
-    const c = clusters.get(r.id)!;
-    if (c === r.cluster_id) continue;
-    const list = changes.get(c) ?? [];
-    list.push(r.id);
-    changes.set(c, list);
+  const rows = await q.orderBy('ev.id').limit(MAX_CANDIDATES).execute();
+  return rows.map((r) => r.id);
+}
+
+/**
+ * Re-clusters after a change. `eventIds` are events that are new or whose participants changed
+ * (a save, a merge, a split); `staleClusters` are clusters that lost members (a re-save deleted
+ * them). The members of the touched clusters are re-clustered among themselves, then each changed
+ * event looks for matches among stored events — so a save costs what its own events cost, not
+ * a pass over the whole database.
+ */
+export async function recluster(db: Db, eventIds: readonly string[], staleClusters: readonly string[] = []): Promise<void> {
+  if (eventIds.length === 0 && staleClusters.length === 0) return;
+  const changed = await load(db, eventIds);
+  const touched = [...new Set([...changed.map((e) => e.cluster), ...staleClusters])];
+  const memberIds: string[] = [];
+  for (let i = 0; i < touched.length; i += 500) {
+    const rows = await db.selectFrom('events').select('id').where('cluster_id', 'in', touched.slice(i, i + 500)).execute();
+    memberIds.push(...rows.map((r) => r.id));
   }
-  for (const [cluster, ids] of changes) {
-    for (let i = 0; i < ids.length; i += 500) {
-      await db.updateTable('events').set({ cluster_id: cluster }).where('id', 'in', ids.slice(i, i + 500)).execute();
+  const members = await load(db, [...new Set([...memberIds, ...eventIds])]);
+  const fresh = clusterEvents(members);
+  const byCluster = new Map<string, string[]>();
+  for (const m of members) {
+    const c = fresh.get(m.id)!;
+    m.cluster = c;
+    byCluster.set(c, [...(byCluster.get(c) ?? []), m.id]);
+  }
+  // Rewrite whole touched clusters: their old ids may now name nothing.
+  for (const [c, ids] of byCluster) await setCluster(db, ids, c);
+
+  const clusterOf = new Map(members.map((m) => [m.id, m.cluster]));
+  for (const e of changed) {
+    if (!e.happened) continue;
+    const candidateIds = await candidatesFor(db, e);
+    if (candidateIds.length === 0) continue;
+    const matches = (await load(db, candidateIds)).filter((c) => sameEvent(e, c));
+    let current = clusterOf.get(e.id)!;
+    for (const cluster of [...new Set(matches.map((m) => m.cluster))].sort()) {
+      if (cluster === current) continue;
+      const rows = await db.selectFrom('events').select(['id', 'document_id', 'cluster_id']).where('cluster_id', 'in', [current, cluster]).execute();
+      const docsA = new Set(rows.filter((r) => r.cluster_id === current).map((r) => r.document_id));
+      if (rows.some((r) => r.cluster_id === cluster && docsA.has(r.document_id))) continue;
+      const target = current < cluster ? current : cluster;
+      await setCluster(db, rows.map((r) => r.id), target);
+      for (const r of rows) clusterOf.set(r.id, target);
+      current = target;
     }
   }
 }

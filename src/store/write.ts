@@ -26,9 +26,12 @@ export function globalId(documentId: string, localId: string): string {
   return `${documentId}:${localId}`;
 }
 
-/** Deletes every row derived from a document (not the document row, not global entities). */
+/**
+ * Deletes every row derived from a document (not the document row, not global entities).
+ * Returns the event clusters its events belonged to (they must be re-clustered).
+ */
 export async function deleteDocumentRows(trx: Transaction<DB>, dialect: Dialect, documentId: string): Promise<string[]> {
-  const oldTypes = await trx.selectFrom('events').select('type').distinct().where('document_id', '=', documentId).execute();
+  const oldClusters = await trx.selectFrom('events').select('cluster_id').distinct().where('document_id', '=', documentId).execute();
   if (dialect === 'sqlite') {
     await sql`delete from sentence_fts where rowid in (select id from sentences where document_id = ${documentId})`.execute(trx);
   }
@@ -46,7 +49,7 @@ export async function deleteDocumentRows(trx: Transaction<DB>, dialect: Dialect,
     .execute();
   await trx.deleteFrom('claims').where('document_id', '=', documentId).execute();
   await trx.deleteFrom('relations').where('document_id', '=', documentId).execute();
-  return oldTypes.map((r) => r.type);
+  return oldClusters.map((r) => r.cluster_id);
 }
 
 async function lookupKey(trx: Transaction<DB>, key: string): Promise<string | undefined> {
@@ -135,7 +138,7 @@ function missing(documentId: string, what: string, ref: string): DossierError {
   return new DossierError('STORE_FAILED', `saveDocument: document "${documentId}" ${what} refers to unknown id "${ref}"`, { input: documentId });
 }
 
-/** Inserts all rows of `doc` (its old rows must already be gone). Returns the event types touched. */
+/** Inserts all rows of `doc` (its old rows must already be gone). Returns the new event ids. */
 export async function insertDocumentRows(trx: Transaction<DB>, dialect: Dialect, doc: NativeDocument, now: string): Promise<string[]> {
   const docId = doc.document.id;
   const text = doc.document.text;
@@ -243,7 +246,7 @@ export async function insertDocumentRows(trx: Transaction<DB>, dialect: Dialect,
     claim_id: claimRef(`relation ${r.id} claim`, r.claim),
   }));
   for (const c of chunks(relations)) await trx.insertInto('relations').values(c).execute();
-  return [...new Set(doc.events.map((e) => e.type))];
+  return events.map((e) => e.id);
 }
 
 /** Replaces a document's rows and re-clusters; runs inside the caller's transaction. */
@@ -267,7 +270,7 @@ export async function writeDocument(
     hash,
     updated_at: now,
   };
-  let oldTypes: string[] = [];
+  let staleClusters: string[] = [];
   let replace = exists;
   if (!replace) {
     const inserted = await trx
@@ -279,9 +282,9 @@ export async function writeDocument(
     replace = Number(inserted.numInsertedOrUpdatedRows ?? 0n) === 0;
   }
   if (replace) {
-    oldTypes = await deleteDocumentRows(trx, dialect, d.id);
+    staleClusters = await deleteDocumentRows(trx, dialect, d.id);
     await trx.updateTable('documents').set(row).where('id', '=', d.id).execute();
   }
-  const newTypes = await insertDocumentRows(trx, dialect, doc, now);
-  await recluster(trx, [...new Set([...oldTypes, ...newTypes])]);
+  const eventIds = await insertDocumentRows(trx, dialect, doc, now);
+  await recluster(trx, eventIds, staleClusters);
 }
