@@ -118,9 +118,15 @@ function matches(doc: Doc, ids: string[], actorText: string): boolean {
   return ids.some((id) => doc.entities.find((e) => e.id === id)?.mentions.some((m) => m.start < end && m.end > at));
 }
 
+/**
+ * The predicted event to compare: one whose trigger shares a word with the gold trigger, else the
+ * one triggered by the main verb (a root token), else the first with actors, else the first.
+ */
 function pick(doc: Doc, words: string[]): DocEvent | undefined {
   const byTrigger = doc.events.find((e) => e.trigger.text.toLowerCase().split(/\s+/).some((w) => words.includes(w)));
-  return byTrigger ?? doc.events.find((e) => e.sources.length + e.targets.length > 0) ?? doc.events[0];
+  const roots = doc.tokens.filter((t) => t.head < 0 && t.dep !== 'punct');
+  const byRoot = doc.events.find((e) => roots.some((r) => r.start >= e.trigger.start && r.end <= e.trigger.end));
+  return byTrigger ?? byRoot ?? doc.events.find((e) => e.sources.length + e.targets.length > 0) ?? doc.events[0];
 }
 
 interface Tally {

@@ -159,7 +159,9 @@ export function eventExtractor(opts: EventExtractorOptions = {}): Stage {
         let context = entry.context;
         const readiness = type === 'ASSAULT' && !facts.threat ? threatWordBefore(v, c) : -1;
         if (readiness >= 0) facts.threat = true;
+        let retypedThreat = false;
         if (facts.threat && type === 'ASSAULT') {
+          retypedThreat = true;
           type = 'THREATEN';
           cameo = '138';
           mode = 'violence';
@@ -216,8 +218,15 @@ export function eventExtractor(opts: EventExtractorOptions = {}): Stage {
         }
         if (!keepActorless && args.sources.length === 0 && args.targets.length === 0) continue;
         const claim = claimOf(doc, t);
-        let modality = facts.modality;
+        let modality = retypedThreat ? facts.threatModality : facts.modality;
         if (modality === 'asserted' && claim) modality = 'reported';
+        // PLOVER codes a stated intention to cooperate ("is willing to help", "will release") as AGREE
+        if (modality === 'planned' && INTENT_TYPES.has(type) && !c.noun) {
+          cameo = '030';
+          mode = undefined;
+          context = entry.context;
+          type = 'AGREE';
+        }
         const ev: DocEvent = {
           id: `v${events.length + 1}`,
           type,
@@ -238,10 +247,17 @@ export function eventExtractor(opts: EventExtractorOptions = {}): Stage {
         triggerLemmas.set(ev.id, lemmaOf(v, lex, c.trigger));
         eventParagraph.set(ev.id, paragraphs[sentence] ?? 0);
       }
+      events.push(...mustRequests(v, doc, events));
+      // text order, ids v1, v2, … in that order
+      events.sort((a, b) => a.trigger.start - b.trigger.start);
+      events.forEach((e, i) => (e.id = `v${i + 1}`));
       doc.events = events;
     },
   };
 }
+
+/** Cooperative acts whose announced intention PLOVER codes as AGREE. */
+const INTENT_TYPES = new Set<EventType>(['AID', 'COOPERATE', 'CONCEDE', 'RETREAT', 'SUPPORT', 'CONSULT']);
 
 const AGAINST_TYPES = new Set<EventType>(['ASSAULT', 'THREATEN', 'ACCUSE', 'PROTEST', 'SANCTION', 'COERCE', 'MOBILIZE']);
 
@@ -293,6 +309,31 @@ function effectiveSubject(v: DocView, c: number): number | undefined {
     n = v.tokens[n]!.head;
   }
   return undefined;
+}
+
+/**
+ * "X said (that) Y must/should do Z": a REQUEST from the speaker to Y (CAMEO 10), triggered by
+ * "must …". Only inside a claim with a source, and only when Y is an entity other than the speaker.
+ */
+function mustRequests(v: DocView, doc: Doc, existing: DocEvent[]): DocEvent[] {
+  const out: DocEvent[] = [];
+  v.tokens.forEach((t, i) => {
+    const w = t.text.toLowerCase();
+    if ((w !== 'must' && w !== 'should') || v.baseDep(i) !== 'aux') return;
+    const verb = t.head;
+    if (verb < 0) return;
+    const claim = claimOf(doc, t);
+    if (!claim || claim.attributedTo.length === 0) return;
+    const targets = v.kids(verb, 'nsubj').flatMap((s) => v.entitiesOfArg(s)).filter((e) => !claim.attributedTo.includes(e));
+    if (targets.length === 0) return;
+    const span = { start: t.start, end: Math.max(t.end, v.tokens[verb]!.end) };
+    if (existing.some((e) => e.type === 'REQUEST' && e.trigger.start === span.start)) return;
+    out.push({
+      id: '', type: 'REQUEST', cameo: '100', modality: 'reported', trigger: doc.textSpan(span),
+      sources: [...claim.attributedTo], targets, claim: claim.id,
+    });
+  });
+  return out;
 }
 
 /** Trigger span: the word, widened to its light verb ("held a meeting") or compound modifiers. */

@@ -76,6 +76,17 @@ export const CURATED_VERBS: Record<string, LexEntry> = {
   agree: { type: 'AGREE', cameo: '030', context: 'diplomatic' },
   fight: { type: 'ASSAULT', cameo: '190', context: 'military' },
   intervene: { type: 'ASSAULT', cameo: '190', context: 'military' },
+  refuse: { type: 'REJECT', cameo: '120' },
+  decline: { type: 'REJECT', cameo: '120' },
+  renege: { type: 'REJECT', cameo: '120' },
+  veto: { type: 'REJECT', cameo: '129', mode: 'yield', context: 'diplomatic' },
+  share: { type: 'COOPERATE', cameo: '064', context: 'intelligence' },
+  sign: { type: 'SUPPORT', cameo: '057', context: 'diplomatic' },
+  surrender: { type: 'RETREAT', cameo: '0874', mode: 'disarm', context: 'military' },
+  riot: { type: 'PROTEST', cameo: '145', mode: 'riot' },
+  lift: { type: 'RETREAT', cameo: '0813' },
+  investigate: { type: 'ACCUSE', cameo: '090', mode: 'investigate' },
+  mediate: { type: 'CONSULT', cameo: '045', context: 'diplomatic' },
 };
 
 export const CURATED_NOUNS: Record<string, LexEntry> = {
@@ -124,6 +135,13 @@ export const CURATED_NOUNS: Record<string, LexEntry> = {
   agreement: { type: 'AGREE', cameo: '030', context: 'diplomatic' },
   aid: { type: 'AID', cameo: '070' },
   assistance: { type: 'AID', cameo: '070' },
+  investigation: { type: 'ACCUSE', cameo: '090', mode: 'investigate' },
+  probe: { type: 'ACCUSE', cameo: '090', mode: 'investigate' },
+  inquiry: { type: 'ACCUSE', cameo: '090', mode: 'investigate' },
+  mediation: { type: 'CONSULT', cameo: '045', context: 'diplomatic' },
+  riot: { type: 'PROTEST', cameo: '145', mode: 'riot' },
+  boycott: { type: 'PROTEST', cameo: '143', mode: 'boycott' },
+  blockade: { type: 'COERCE', cameo: '191', mode: 'restrict', context: 'military' },
 };
 
 const ACCUSE_VERBAL: LexEntry = { type: 'ACCUSE', cameo: '111', mode: 'disapprove' };
@@ -143,6 +161,11 @@ export const CURATED_PATTERNS: LexPattern[] = [
   { verb: 'operation', words: ['search'], entry: null },
   { verb: 'strike', words: ['hunger'], entry: { type: 'PROTEST', cameo: '142', mode: 'hunger' } },
   { verb: 'strike', words: ['general'], entry: { type: 'PROTEST', cameo: '143', mode: 'boycott' } },
+  { verb: 'strike', words: ['open-ended'], entry: { type: 'PROTEST', cameo: '143', mode: 'boycott' } },
+  { verb: 'strike', words: ['nationwide'], entry: { type: 'PROTEST', cameo: '143', mode: 'boycott' } },
+  { verb: 'strike', words: ['labour'], entry: { type: 'PROTEST', cameo: '143', mode: 'boycott' } },
+  { verb: 'strike', words: ['labor'], entry: { type: 'PROTEST', cameo: '143', mode: 'boycott' } },
+  { verb: 'strike', words: ['work'], entry: { type: 'PROTEST', cameo: '143', mode: 'boycott' } },
   { verb: 'message', words: ['text'], entry: null },
   // "called for X" / "called on X to" is a request; a bare "call" stays a (phone) consultation
   { verb: 'call', words: ['for'], entry: { type: 'REQUEST', cameo: '020' } },

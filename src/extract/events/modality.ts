@@ -34,6 +34,7 @@ const PLAN_HEADS = new Set([
   'plan', 'intend', 'prepare', 'aim', 'decide', 'seek', 'want', 'expect', 'intention', 'preparation',
   'plot', 'schedule', 'consider', 'vow', 'pledge', 'promise', 'threaten', 'decision',
 ]);
+const REFUSE_HEADS = new Set(['refuse', 'decline', 'renege', 'reject', 'fail']);
 const THREAT_HEADS = new Set(['readiness', 'ready', 'willing', 'willingness', 'prepared', 'preparedness']);
 /** Verbs whose subject is an event rather than an actor: climbing through nsubj is allowed. */
 const EVENTLESS = new Set(['happen', 'occur', 'take', 'begin', 'start', 'continue', 'remain', 'come', 'require', 'need', 'be', 'depend', 'seem', 'appear', 'follow']);
@@ -44,6 +45,8 @@ export interface ModalityFacts {
   modality: Modality;
   /** The trigger sits under "readiness/ready to …": an assault here is a threat, not an act. */
   threat: boolean;
+  /** The modality to use when the event is re-read as a THREATEN (readiness does not make it planned). */
+  threatModality: Modality;
   /** Tokens walked (trigger first), for the caller's argument fallbacks. */
   path: number[];
 }
@@ -71,6 +74,7 @@ export function modalityOf(v: DocView, t: number, inClaim: boolean): ModalityFac
   let requested = false;
   let planned = false;
   let threat = false;
+  let ready = false;
   const path: number[] = [];
   let n = t;
   let from = -1;
@@ -83,6 +87,10 @@ export function modalityOf(v: DocView, t: number, inClaim: boolean): ModalityFac
       if (PLAN_HEADS.has(lemma) && rel !== 'nsubj' && rel !== 'conj') planned = true;
       if (THREAT_HEADS.has(lemma) && rel !== 'nsubj') threat = true;
       if (lemma === 'deny' && (rel === 'ccomp' || rel === 'obj')) negated = true;
+      // "refused to deploy": the refused act does not happen
+      if (REFUSE_HEADS.has(lemma) && (rel === 'xcomp' || rel === 'ccomp' || rel === 'obj')) negated = true;
+      // "is willing/ready to help": an intention, unless it is an assault (a threat, below)
+      if (THREAT_HEADS.has(lemma) && rel !== 'nsubj') ready = true;
       if (CONDITIONAL_LEMMAS.has(lemma)) conditional = true;
     }
     // a coordinated clause with its own subject is independent: its head's modifiers are not ours
@@ -96,6 +104,8 @@ export function modalityOf(v: DocView, t: number, inClaim: boolean): ModalityFac
       if (d === 'case' && w === 'without') negated = true;
       if (d === 'aux' && CONDITIONAL_AUX.has(w)) conditional = true;
       if (d === 'aux' && PLANNED_AUX.has(w)) planned = true;
+      // "Libya must hand over …": what someone must do is demanded of them
+      if (d === 'aux' && (w === 'must' || w === 'should')) requested = true;
       if (d === 'mark' && CONDITIONAL_MARKS.test(w)) conditional = true;
     }
     if (conditionalBeside(v, n)) conditional = true;
@@ -113,8 +123,10 @@ export function modalityOf(v: DocView, t: number, inClaim: boolean): ModalityFac
   const modality: Modality = negated ? 'negated'
     : conditional ? 'conditional'
     : requested ? 'requested'
-    : planned && !threat ? 'planned'
+    : planned || ready ? 'planned'
     : inClaim ? 'reported'
     : 'asserted';
-  return { modality, threat, path };
+  // a threat is made now: readiness alone does not make "readiness to attack" a plan
+  const threatModality: Modality = negated ? 'negated' : conditional ? 'conditional' : requested ? 'requested' : planned ? 'planned' : inClaim ? 'reported' : 'asserted';
+  return { modality, threat, threatModality, path };
 }
