@@ -13,7 +13,7 @@
  * Clusters are built by union over matching pairs, but a cluster never holds two events of the
  * same document (the document's own analysis decides identity within it).
  */
-import { sql, type Kysely, type Transaction } from 'kysely';
+import { PostgresAdapter, sql, type Kysely, type Transaction } from 'kysely';
 import type { DB } from './schema.ts';
 
 export interface PlaceInfo {
@@ -127,6 +127,9 @@ export function clusterEvents(events: readonly ClusterCandidate[]): Map<string, 
 type Db = Kysely<DB> | Transaction<DB>;
 type Stored = ClusterCandidate & { cluster: string };
 
+/** Advisory lock key (PostgreSQL) that serialises re-clustering across connections. */
+const CLUSTER_LOCK = 0x0d055e1;
+
 /** Most candidates examined for one event: keeps a save cheap even for hub actors. */
 const MAX_CANDIDATES = 500;
 
@@ -199,6 +202,11 @@ async function candidatesFor(db: Db, e: ClusterCandidate): Promise<string[]> {
  */
 export async function recluster(db: Db, eventIds: readonly string[], staleClusters: readonly string[] = []): Promise<void> {
   if (eventIds.length === 0 && staleClusters.length === 0) return;
+  if (db.getExecutor().adapter instanceof PostgresAdapter) {
+    // Concurrent writers (workers on several machines) cluster one at a time, each seeing the
+    // events the previous one committed; the lock ends with the transaction.
+    await sql`select pg_advisory_xact_lock(${CLUSTER_LOCK})`.execute(db);
+  }
   const changed = await load(db, eventIds);
   const touched = [...new Set([...changed.map((e) => e.cluster), ...staleClusters])];
   const memberIds: string[] = [];

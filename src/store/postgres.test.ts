@@ -78,6 +78,19 @@ describe('PostgreSQL store', { skip: skip ? 'DOSSIER_SKIP_PG=1' : false }, () =>
     await s2.close();
   });
 
+  it('clusters two reports saved at the same time by two workers', async () => {
+    const schema = freshSchema();
+    const first = await openStore(url, { schema });
+    const second = await openStore(url, { schema });
+    const { fixture } = await import('./contract.ts');
+    await Promise.all([first.saveDocument(fixture('meeting-asharq')), second.saveDocument(fixture('meeting-farda'))]);
+    const meeting = (await first.timeline()).find((t) => t.corroboration === 2);
+    assert.ok(meeting, 'the meeting is one event with two reports');
+    assert.equal((await second.getEntity('Nouri al-Maliki')).documentCount, 2);
+    await first.close();
+    await second.close();
+  });
+
   it('fails with STORE_FAILED naming the server when it cannot connect', async () => {
     await assert.rejects(openStore('postgres://nobody@127.0.0.1:1/none'), (e: unknown) => e instanceof DossierError && e.code === 'STORE_FAILED' && /127\.0\.0\.1:1/.test(e.message));
   });
