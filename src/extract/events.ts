@@ -211,7 +211,7 @@ export function eventExtractor(opts: EventExtractorOptions = {}): Stage {
           if (pronounSubject || possPronoun) {
             const prev = [...events].reverse().find((e) => eventParagraph.get(e.id) === paragraphs[sentence] && e.sources.length > 0);
             // in reported speech ("X said its fighters struck …") the speaker is the antecedent
-            const speaker = claimOf(doc, v.tokens[c.trigger]!)?.attributedTo.filter((e) => ['ORGANIZATION', 'PERSON'].includes(v.entityById.get(e)?.type ?? ''));
+            const speaker = claimOf(doc, v.tokens[c.trigger]!)?.attributedTo.filter((e) => ['ORGANIZATION', 'PERSON', 'LOCATION'].includes(v.entityById.get(e)?.type ?? ''));
             const fill = prev?.sources ?? (speaker && speaker.length > 0 ? speaker : undefined);
             if (fill) args = { ...args, sources: [...fill], targets: args.targets.filter((e) => !fill.includes(e)) };
           }

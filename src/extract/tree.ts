@@ -122,7 +122,14 @@ export class DocView {
    */
   entitiesOfNominal(i: number): string[] {
     const own = this.tokenEntity[i];
-    if (own) return [own];
+    if (own) {
+      // a name parsed as one flat/compound chain ("Arab League Secretary-General Chedli Klibi"):
+      // the person first, then the other entities named in it
+      const inName = [i, ...this.kids(i, 'flat', 'compound')].map((k) => this.tokenEntity[k]).filter((e): e is string => e !== undefined);
+      const uniq = [...new Set(inName)];
+      uniq.sort((a, b) => Number(this.entityById.get(b)?.type === 'PERSON') - Number(this.entityById.get(a)?.type === 'PERSON'));
+      return uniq;
+    }
     const out: string[] = [];
     for (const k of this.kids(i, 'compound', 'amod', 'flat', 'nmod:poss', 'det:poss')) {
       for (const j of [k, ...this.kids(k, 'conj')]) {

@@ -106,9 +106,11 @@ export function verbArgs(v: DocView, c: number, type: EventType, noun = -1): Eve
       location ??= pickLocation(v, es);
       continue;
     }
-    if (TARGET_CASES.has(cs)) push(targets, es);
+    if (TARGET_CASES.has(cs) || (cs === 'from' && type === 'RETREAT')) push(targets, es);
     if (LOC_CASES.has(cs)) location ??= pickLocation(v, es);
   }
+  // "help defend X", "agreed to release X": the object of the verb's complement
+  if (targets.length === 0) for (const x of v.kids(c, 'xcomp')) for (const k of v.kids(x, 'obj', 'iobj')) push(targets, v.entitiesOfArg(k));
   // "X received messages (from Y)": X is the addressee whatever "from" attaches to
   if (noun >= 0 && RECEIVE.has(v.lemma(c))) {
     const from = v.kids(noun, 'nmod').filter((k) => v.caseOf(k) === 'from');
