@@ -127,6 +127,18 @@ export function runStoreContract(name: string, open: OpenFreshStore): void {
         assert.equal((await s.getEntity('informed sources')).anonymous, true);
       }));
 
+    it('never merges anonymous sources across documents, even with the same description', () =>
+      withStore(open, async (s) => {
+        await s.saveDocument(fixture('meeting-asharq'));
+        const farda = fixture('meeting-farda');
+        farda.entities.find((e) => e.id === 'p2')!.name = 'informed Iraqi sources';
+        await s.saveDocument(farda);
+        const sources = await s.listEntities({ type: 'SOURCE' });
+        assert.equal(sources.length, 2);
+        assert.ok(sources.every((e) => e.name === 'informed Iraqi sources' && e.documentCount === 1));
+        await assert.rejects(s.getEntity('informed Iraqi sources'), code('USAGE'), 'the name is ambiguous: ask for an id');
+      }));
+
     it('never merges two people who share only a surname', () =>
       withStore(open, async (s) => {
         await s.saveDocument(fixture('sistani-ali'));

@@ -4,6 +4,7 @@
  * An entity with a knowledge-base id merges by that id (`kb:<id>`); otherwise by type plus its
  * normalised FULL name (`name:<TYPE>:<name>`). Nothing ever merges on a partial name, so two
  * people who share a surname ("Ali al-Sistani", "Mohammed al-Sistani") stay two entities.
+ * Anonymous sources never merge across documents.
  */
 import { createHash } from 'node:crypto';
 
@@ -43,7 +44,27 @@ export function entityIdFor(seed: string): string {
   return 'ent_' + createHash('sha256').update(seed).digest('hex').slice(0, 16);
 }
 
-/** Primary key of a local entity: its kb id when it has one, else type + normalised name. */
-export function primaryKey(e: { type: string; name: string; kb?: { id: string } | undefined }): string {
-  return e.kb?.id ? kbKey(e.kb.id) : nameKey(e.type, e.name);
+export interface KeyedEntity {
+  type: string;
+  name: string;
+  kb?: { id: string } | undefined;
+  anonymous?: boolean | undefined;
+}
+
+/**
+ * True for anonymous sources ("informed sources", "a senior official"): their description is
+ * generic, so the same words in two reports are not the same source.
+ */
+export function isAnonymousSource(e: KeyedEntity): boolean {
+  return !e.kb?.id && (e.type === 'SOURCE' || e.anonymous === true);
+}
+
+/**
+ * Primary key of a local entity: its kb id when it has one; for an anonymous source, the
+ * document plus its description (it never merges across documents); else type + normalised name.
+ */
+export function primaryKey(e: KeyedEntity, documentId: string): string {
+  if (e.kb?.id) return kbKey(e.kb.id);
+  if (isAnonymousSource(e)) return `anon:${documentId}:${e.type}:${normaliseName(e.name)}`;
+  return nameKey(e.type, e.name);
 }

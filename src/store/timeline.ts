@@ -1,8 +1,9 @@
 /**
  * @module store/timeline
- * Events in date order, one entry per cross-document cluster (see corroborate.ts), with the
- * number of documents and claims behind each. Conditional and negated events are left out
- * unless asked for: they never count as having happened.
+ * Events in date order (undated ones last, in the order they were reported), one entry per
+ * cross-document cluster (see corroborate.ts), with the number of documents and claims behind
+ * each. Conditional and negated events are left out unless asked for: they never count as
+ * having happened.
  */
 import type { Kysely } from 'kysely';
 import type { EntityType } from '../nlp/doc.ts';
@@ -25,7 +26,7 @@ export async function timeline(db: Kysely<DB>, { from, to, includeUnhappened = f
     .innerJoin('documents as d', 'd.id', 'ev.document_id')
     .leftJoin('entities as loc', 'loc.id', 'ev.location_id')
     .select([
-      'ev.id', 'ev.document_id', 'd.title', 'ev.type', 'ev.modality', 'ev.happened', 'ev.trigger_text', 'ev.claim_id',
+      'ev.id', 'ev.document_id', 'd.title', 'd.published_at', 'ev.trigger_start', 'ev.type', 'ev.modality', 'ev.happened', 'ev.trigger_text', 'ev.claim_id',
       'ev.date_text', 'ev.date_start', 'ev.date_end', 'ev.cluster_id', 'ev.location_id', 'loc.name as loc_name', 'loc.type as loc_type',
     ]);
   if (!includeUnhappened) q = q.where('ev.happened', '=', 1);
@@ -52,6 +53,8 @@ export async function timeline(db: Kysely<DB>, { from, to, includeUnhappened = f
   for (const e of events) clusters.set(e.cluster_id, [...(clusters.get(e.cluster_id) ?? []), e]);
 
   const entries: TimelineEntry[] = [];
+  // Undated events (and ties) keep the order in which they were reported.
+  const reportOrder = new Map<string, string>();
   for (const [clusterId, members] of clusters) {
     const memberIds = new Set(members.map((m) => m.id));
     const role = (r: string): ActorRef[] => {
@@ -64,6 +67,8 @@ export async function timeline(db: Kysely<DB>, { from, to, includeUnhappened = f
     const narrowest = dated.sort((a, b) => Date.parse(a.date_end!) - Date.parse(a.date_start!) - (Date.parse(b.date_end!) - Date.parse(b.date_start!)))[0];
     const best = [...members].sort((a, b) => MODALITY_ORDER.indexOf(a.modality) - MODALITY_ORDER.indexOf(b.modality))[0]!;
     const loc = members.find((m) => m.location_id !== null);
+    const order = members.map((m) => `${m.published_at ?? '9999'}\u0000${m.document_id}\u0000${String(m.trigger_start).padStart(9, '0')}`).sort()[0]!;
+    reportOrder.set(clusterId, order);
     entries.push({
       clusterId,
       type: best.type,
@@ -90,11 +95,12 @@ export async function timeline(db: Kysely<DB>, { from, to, includeUnhappened = f
     if (!e.date) return false;
     return (fromDay === undefined || e.date.end.slice(0, 10) >= fromDay) && (toDay === undefined || e.date.start.slice(0, 10) <= toDay);
   });
+  const byReport = (a: TimelineEntry, b: TimelineEntry) => reportOrder.get(a.clusterId)!.localeCompare(reportOrder.get(b.clusterId)!);
   inWindow.sort((a, b) => {
-    if (a.date && b.date) return a.date.start.localeCompare(b.date.start) || a.date.end.localeCompare(b.date.end) || a.clusterId.localeCompare(b.clusterId);
+    if (a.date && b.date) return a.date.start.localeCompare(b.date.start) || a.date.end.localeCompare(b.date.end) || byReport(a, b);
     if (a.date) return -1;
     if (b.date) return 1;
-    return a.clusterId.localeCompare(b.clusterId);
+    return byReport(a, b);
   });
   return limit === undefined ? inWindow : inWindow.slice(0, limit);
 }

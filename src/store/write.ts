@@ -9,7 +9,7 @@ import type { NativeDocument, NativeEntity } from '../export/contract.ts';
 import { DossierError } from '../errors.ts';
 import type { DB } from './schema.ts';
 import type { Dialect } from './types.ts';
-import { entityIdFor, idKey, kbKey, nameKey, primaryKey } from './keys.ts';
+import { entityIdFor, idKey, isAnonymousSource, kbKey, nameKey, primaryKey } from './keys.ts';
 import { recluster } from './corroborate.ts';
 
 const UNHAPPENED = new Set(['conditional', 'negated']);
@@ -65,7 +65,8 @@ type LocalEntity = NativeEntity & { anonymous?: boolean };
 
 /** Finds or creates the global entity for a local entity; returns its id. */
 async function resolveEntity(trx: Transaction<DB>, documentId: string, e: LocalEntity, now: string): Promise<string> {
-  const pk = primaryKey(e);
+  const pk = primaryKey(e, documentId);
+  const anonymous = isAnonymousSource(e);
   const nk = nameKey(e.type, e.name);
   const override = await trx
     .selectFrom('entity_overrides')
@@ -76,7 +77,7 @@ async function resolveEntity(trx: Transaction<DB>, documentId: string, e: LocalE
     .orderBy('id', 'desc')
     .executeTakeFirst();
   let id = override?.entity_id ?? (await lookupKey(trx, pk));
-  if (!id && e.kb?.id) {
+  if (!id && e.kb?.id && !anonymous) {
     // A kb-linked entity may join an earlier unlinked one with the same name and type,
     // but never one linked to a different kb id.
     const byName = await lookupKey(trx, nk);
@@ -129,7 +130,7 @@ async function resolveEntity(trx: Transaction<DB>, documentId: string, e: LocalE
       if (e.kb?.id) await claimKey(trx, kbKey(e.kb.id), id);
     }
   }
-  await claimKey(trx, nk, id);
+  if (!anonymous) await claimKey(trx, nk, id);
   await claimKey(trx, idKey(id), id);
   return id;
 }
@@ -159,7 +160,7 @@ export async function insertDocumentRows(trx: Transaction<DB>, dialect: Dialect,
   for (const e of doc.entities as LocalEntity[]) {
     const gid = await resolveEntity(trx, docId, e, now);
     local.set(e.id, gid);
-    const pk = primaryKey(e);
+    const pk = primaryKey(e, docId);
     docEntities.push({ document_id: docId, local_id: e.id, entity_id: gid, name: e.name, type: e.type, key: pk });
     const spanOverrides = await trx
       .selectFrom('entity_overrides')
