@@ -140,6 +140,7 @@ export function buildGazetteer(dataDir: string): GazetteerBuild {
     return readFileSync(p, 'utf8');
   };
   const titleKeys = new Set(HONORIFICS.map(gazKey));
+
   for (const file of ['Phoenix.Countries.actors.txt', 'Phoenix.International.actors.txt', 'Phoenix.MilNonState.actors.txt']) {
     for (const e of parsePhoenixActors(read(file))) {
       const codes = e.codes.join(' ');
