@@ -14,7 +14,7 @@ import type { DB } from './schema.ts';
 import type { MergeResult, SplitOptions, SplitResult } from './types.ts';
 import { entityIdFor, idKey } from './keys.ts';
 import { resolveEntityRef, num } from './read.ts';
-import { recluster } from './corroborate.ts';
+import { lockWriters, recluster } from './corroborate.ts';
 
 /** Events whose participants or place include one of the entities. */
 async function eventsOf(trx: Transaction<DB>, entityIds: string[]): Promise<string[]> {
@@ -42,6 +42,7 @@ export async function mergeEntities(db: Kysely<DB>, intoRef: string, fromRef: st
     throw new DossierError('USAGE', `merge: "${intoRef}" and "${fromRef}" are already the same entity (${into})`, { input: fromRef });
   }
   return db.transaction().execute(async (trx) => {
+    await lockWriters(trx);
     const a = await trx.selectFrom('entities').selectAll().where('id', '=', into).executeTakeFirstOrThrow();
     const b = await trx.selectFrom('entities').selectAll().where('id', '=', from).executeTakeFirstOrThrow();
     const moved = await trx.selectFrom('mentions').select((eb) => eb.fn.countAll().as('n')).where('entity_id', '=', from).executeTakeFirstOrThrow();
@@ -84,6 +85,7 @@ export async function splitEntity(db: Kysely<DB>, ref: string, opts: SplitOption
     throw new DossierError('USAGE', 'split: give exactly one of documentId or mentionIds', { input: ref });
   }
   return db.transaction().execute(async (trx) => {
+    await lockWriters(trx);
     const src = await trx.selectFrom('entities').selectAll().where('id', '=', id).executeTakeFirstOrThrow();
     const mentions = await trx
       .selectFrom('mentions as m')

@@ -127,8 +127,18 @@ export function clusterEvents(events: readonly ClusterCandidate[]): Map<string, 
 type Db = Kysely<DB> | Transaction<DB>;
 type Stored = ClusterCandidate & { cluster: string };
 
-/** Advisory lock key (PostgreSQL) that serialises re-clustering across connections. */
-const CLUSTER_LOCK = 0x0d055e1;
+/** Advisory lock key (PostgreSQL) that serialises writers across connections. */
+const WRITE_LOCK = 0x0d055e1;
+
+/**
+ * On PostgreSQL, makes concurrent writers (workers on several machines) take turns until their
+ * transaction ends: each then sees what the previous one committed (so two reports of one event
+ * saved at once still cluster), and two saves can never deadlock on each other's entity keys.
+ * Analysis, the costly part, stays parallel. SQLite serialises writers by itself.
+ */
+export async function lockWriters(db: Db): Promise<void> {
+  if (db.getExecutor().adapter instanceof PostgresAdapter) await sql`select pg_advisory_xact_lock(${WRITE_LOCK})`.execute(db);
+}
 
 /** Most candidates examined for one event: keeps a save cheap even for hub actors. */
 const MAX_CANDIDATES = 500;
@@ -202,11 +212,7 @@ async function candidatesFor(db: Db, e: ClusterCandidate): Promise<string[]> {
  */
 export async function recluster(db: Db, eventIds: readonly string[], staleClusters: readonly string[] = []): Promise<void> {
   if (eventIds.length === 0 && staleClusters.length === 0) return;
-  if (db.getExecutor().adapter instanceof PostgresAdapter) {
-    // Concurrent writers (workers on several machines) cluster one at a time, each seeing the
-    // events the previous one committed; the lock ends with the transaction.
-    await sql`select pg_advisory_xact_lock(${CLUSTER_LOCK})`.execute(db);
-  }
+  await lockWriters(db);
   const changed = await load(db, eventIds);
   const touched = [...new Set([...changed.map((e) => e.cluster), ...staleClusters])];
   const memberIds: string[] = [];

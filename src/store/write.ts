@@ -10,7 +10,7 @@ import { DossierError } from '../errors.ts';
 import type { DB } from './schema.ts';
 import type { Dialect } from './types.ts';
 import { entityIdFor, idKey, isAnonymousSource, kbKey, nameKey, primaryKey } from './keys.ts';
-import { recluster } from './corroborate.ts';
+import { lockWriters, recluster } from './corroborate.ts';
 
 const UNHAPPENED = new Set(['conditional', 'negated']);
 
@@ -271,6 +271,7 @@ export async function writeDocument(
     hash,
     updated_at: now,
   };
+  await lockWriters(trx);
   let staleClusters: string[] = [];
   let replace = exists;
   if (!replace) {
