@@ -108,9 +108,8 @@ class ClaimScanner {
     });
     const span = this.v.spanOf(idx);
     if (!span) return undefined;
-    // an entity with exactly this mention is reused, unless it is a place ("Iraqi politicians"
-    // resolved as a mention of Iraq are still people speaking, not the country)
-    const existing = this.doc.entities.find((e) => e.type !== 'LOCATION' && e.mentions.some((m) => m.start === span.start && m.end === span.end));
+    // an entity with exactly this mention is reused
+    const existing = this.doc.entities.find((e) => e.mentions.some((m) => m.start === span.start && m.end === span.end));
     if (existing) return existing.id;
     let id: string;
     do id = `src${++this.sourceSeq}`;
@@ -161,7 +160,11 @@ class ClaimScanner {
       // "Iraqi politicians": a demonym does not make the country the speaker
       const personish = UNNAMED_SOURCE_HEADS.has(this.v.lemma(h).replace(/s$/, '')) || UNNAMED_SOURCE_HEADS.has(this.v.lemma(h));
       const own = this.v.tokenEntity[h];
-      const ownIsPlace = own !== undefined && this.v.entityById.get(own)?.type === 'LOCATION';
+      // a place entity is the speaker only when entity resolution gave it the whole phrase
+      // ("Iraqi politicians" as a mention of Iraq), not just the demonym inside it
+      const npStart = this.v.tokens[Math.min(...this.v.subtree(h).filter((k) => this.v.baseDep(k) !== 'case' && this.v.baseDep(k) !== 'punct'))]!.start;
+      const ownIsPlace = own !== undefined && this.v.entityById.get(own)?.type === 'LOCATION'
+        && !this.v.entityById.get(own)!.mentions.some((m) => m.start <= npStart && m.end >= this.v.tokens[h]!.end);
       // in a flat name ("Turkish Defence Minister Yasar Guler") the person speaks, not the country
       const inName = [h, ...this.v.kids(h, 'flat', 'compound', 'appos')].map((k) => this.v.tokenEntity[k]).filter((x): x is string => x !== undefined);
       const person = inName.find((x) => this.v.entityById.get(x)?.type === 'PERSON');

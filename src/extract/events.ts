@@ -23,7 +23,7 @@ import { DocView } from './tree.ts';
 import { loadLexicon, type TriggerLexicon } from './events/lexicon.ts';
 import { LIGHT_VERBS, type LexEntry } from './events/lexicon-data.ts';
 import { modalityOf } from './events/modality.ts';
-import { mergeArgs, nounArgs, verbArgs, type EventArgs } from './events/arguments.ts';
+import { attendees, mergeArgs, nounArgs, verbArgs, type EventArgs } from './events/arguments.ts';
 
 export interface EventExtractorOptions {
   /** Path of a trigger lexicon JSON (default: the shipped data/lexicon/triggers.json). */
@@ -192,7 +192,7 @@ export function eventExtractor(opts: EventExtractorOptions = {}): Stage {
         if (type === 'CONSULT') {
           for (const i of v.subtree(c.clause)) {
             if (v.baseDep(i) !== 'acl' || !['attend', 'join'].includes(v.lemma(i))) continue;
-            const extra = [...v.kids(i, 'obl').filter((k) => v.caseOf(k) === 'by'), ...v.kids(i, 'obj')].flatMap((k) => v.entitiesOfArg(k));
+            const extra = attendees(v, i);
             args = { ...args, targets: [...args.targets, ...extra.filter((e) => !args.targets.includes(e) && !args.sources.includes(e))] };
           }
         }

@@ -137,12 +137,23 @@ export function nounArgs(v: DocView, n: number, type: EventType): EventArgs {
   }
   // "a meeting attended by X and Y": the attendees take part
   for (const a of v.kids(n, 'acl')) {
-    if (v.lemma(a) === 'attend' || v.lemma(a) === 'join') {
-      for (const k of v.kids(a, 'obl')) if (v.caseOf(k) === 'by') push(targets, v.entitiesOfArg(k));
-      for (const k of v.kids(a, 'obj')) push(targets, v.entitiesOfArg(k)); // "attended by X and leaders of Y" misparsed
-    }
+    if (v.lemma(a) === 'attend' || v.lemma(a) === 'join') push(targets, attendees(v, a));
   }
   return withLocation(v, { sources, targets: targets.filter((e) => !sources.includes(e)), ...(location ? { location } : {}) }, n);
+}
+
+/**
+ * Participants of "attended by X and Y, including Z": the agent(s), plus the nominals parsers
+ * misattach to the participle (as object, second agent or conjunct).
+ */
+export function attendees(v: DocView, a: number): string[] {
+  const out: string[] = [];
+  for (const k of v.kids(a, 'obl', 'obj', 'conj')) {
+    const agent = v.tokens[k]!.dep === 'obl:agent' || v.caseOf(k) === 'by';
+    const nominal = ['NOUN', 'PROPN'].includes(v.tokens[k]!.pos);
+    if (agent || v.baseDep(k) === 'obj' || (v.baseDep(k) === 'conj' && nominal)) push(out, v.entitiesOfArg(k));
+  }
+  return out;
 }
 
 /** Merge the arguments of a light verb clause and of its noun trigger ("held a meeting attended by …"). */

@@ -87,6 +87,8 @@ export const CURATED_VERBS: Record<string, LexEntry> = {
   lift: { type: 'RETREAT', cameo: '0813' },
   investigate: { type: 'ACCUSE', cameo: '090', mode: 'investigate' },
   mediate: { type: 'CONSULT', cameo: '045', context: 'diplomatic' },
+  // "no intention to act", "will act if attacked": taking (armed) action, in conflict reporting
+  act: { type: 'ASSAULT', cameo: '190', context: 'military' },
 };
 
 export const CURATED_NOUNS: Record<string, LexEntry> = {
@@ -167,6 +169,9 @@ export const CURATED_PATTERNS: LexPattern[] = [
   { verb: 'strike', words: ['labor'], entry: { type: 'PROTEST', cameo: '143', mode: 'boycott' } },
   { verb: 'strike', words: ['work'], entry: { type: 'PROTEST', cameo: '143', mode: 'boycott' } },
   { verb: 'message', words: ['text'], entry: null },
+  { verb: 'act', words: ['as'], entry: null },
+  { verb: 'act', words: ['on'], entry: null },
+  { verb: 'act', words: ['upon'], entry: null },
   // "called for X" / "called on X to" is a request; a bare "call" stays a (phone) consultation
   { verb: 'call', words: ['for'], entry: { type: 'REQUEST', cameo: '020' } },
   { verb: 'call', words: ['on'], entry: { type: 'REQUEST', cameo: '020' } },

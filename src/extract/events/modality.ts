@@ -34,6 +34,8 @@ const PLAN_HEADS = new Set([
   'plan', 'intend', 'prepare', 'aim', 'decide', 'seek', 'want', 'expect', 'intention', 'preparation',
   'plot', 'schedule', 'consider', 'vow', 'pledge', 'promise', 'threaten', 'decision',
 ]);
+const TOPIC_HEADS = new Set(['discussion', 'talk', 'negotiation', 'debate', 'decision', 'consultation', 'question', 'dispute', 'proposal', 'idea', 'plan']);
+const TOPIC_CASES = new Set(['about', 'on', 'over', 'regarding', 'concerning']);
 const REFUSE_HEADS = new Set(['refuse', 'decline', 'renege', 'reject', 'fail']);
 const THREAT_HEADS = new Set(['readiness', 'ready', 'willing', 'willingness', 'prepared', 'preparedness']);
 /** Verbs whose subject is an event rather than an actor: climbing through nsubj is allowed. */
@@ -92,6 +94,9 @@ export function modalityOf(v: DocView, t: number, inClaim: boolean): ModalityFac
       // "is willing/ready to help": an intention, unless it is an assault (a threat, below)
       if (THREAT_HEADS.has(lemma) && rel !== 'nsubj') ready = true;
       if (CONDITIONAL_LEMMAS.has(lemma)) conditional = true;
+      // the topic of a discussion or decision ("discussions about the participation in the
+      // clashes") is hypothetical, not a reported fact
+      if (TOPIC_HEADS.has(lemma) && rel === 'nmod' && TOPIC_CASES.has(v.caseOf(from))) conditional = true;
     }
     // a coordinated clause with its own subject is independent: its head's modifiers are not ours
     const independent = from >= 0 && v.baseDep(from) === 'conj' && v.kids(from, 'nsubj').length > 0;
