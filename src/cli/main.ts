@@ -21,7 +21,7 @@ import * as timelineCmd from './commands/timeline.ts';
 
 const pkg = createRequire(import.meta.url)('../../package.json') as { version: string };
 
-const EXIT_HELP = `
+export const EXIT_HELP = `
 Exit status:
   0   success
   1   some inputs failed (the others were processed), or the thing asked for was not found
