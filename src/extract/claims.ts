@@ -148,7 +148,12 @@ class ClaimScanner {
     // a participle with no subject of its own ("…, warning that"): the main clause's subject speaks
     if (h === undefined && /ing$/.test(this.v.lower(i))) {
       const s = this.doc.sentences[this.v.tokens[i]!.sentence]!;
-      for (let k = s.firstToken; k < s.endToken && h === undefined; k++) if (this.v.tokens[k]!.head < 0) h = this.v.kids(k, 'nsubj')[0];
+      for (let k = s.firstToken; k < s.endToken && h === undefined; k++) {
+        if (this.v.tokens[k]!.head >= 0) continue;
+        // several subjects (a misparsed title + name): the one that names a person
+        const subjects = this.v.kids(k, 'nsubj');
+        h = subjects.find((x) => this.v.entitiesOfNominal(x).some((e) => this.v.entityById.get(e)?.type === 'PERSON')) ?? subjects[0];
+      }
     }
     if (h !== undefined) {
       const w = this.v.lower(h);

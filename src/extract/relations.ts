@@ -219,7 +219,8 @@ function titledPersons(c: RelationCollector): void {
       for (let k = first - 1; k >= Math.max(first - 5, doc.sentences[sent]!.firstToken); k--) {
         if (/^[,;:(]$/.test(v.tokens[k]!.text)) break;
         if (REPRESENT_TITLES.has(v.lemma(k))) title = k;
-        const p = v.tokenEntity[k] ?? placeByWord(c, v.lower(k));
+        const own = v.tokenEntity[k];
+        const p = own && v.entityById.get(own)?.type === 'LOCATION' ? own : placeByWord(c, v.lower(k));
         if (p && v.entityById.get(p)?.type === 'LOCATION') place ??= p;
         if (place && title >= 0) {
           c.add('represents', e.id, place, { start: v.tokens[k]!.start, end: m.end });
