@@ -61,6 +61,7 @@ function splitWord(text: string, s: number, e: number, out: SpanPair[]): void {
     return;
   }
   m = /^(.*[\p{L}\d])(['’](?:s|m|d|ll|re|ve))$/iu.exec(w);
+  if (m && /^\d+['’]s$/i.test(w)) m = null; // decades: "70's"
   if (m) {
     const stem = m[1]!;
     const cl = m[2]!.slice(1).toLowerCase();
@@ -134,7 +135,14 @@ function splitChunk(text: string, s: number, e: number, out: SpanPair[]): void {
   while (s < e) {
     const c = text[s]!;
     const rest = text.slice(s, e);
-    if (LEAD_PUNCT.has(c) && e - s > 1) {
+    if ((c === '*' || c === '=' || c === '~' || c === '_') && e - s > 1) {
+      // a run of the same symbol is one token ("****NOTICE****")
+      let j = s;
+      while (j < e && text[j] === c) j++;
+      if (j === e) break;
+      out.push([s, j]);
+      s = j;
+    } else if (LEAD_PUNCT.has(c) && e - s > 1) {
       out.push([s, s + 1]);
       s++;
     } else if ((c === "'" || c === '‘' || c === '’') && e - s > 1 && !APOSTROPHE_WORD_RE.test(rest.replace(/[^\w'’]+$/, ''))) {
@@ -183,6 +191,14 @@ function splitChunk(text: string, s: number, e: number, out: SpanPair[]): void {
       if (isAbbreviation(w)) break;
       tail.push([e - 1, e]);
       e--;
+      continue;
+    }
+    if ((c === '*' || c === '=' || c === '~' || c === '_') && e - s > 1) {
+      let j = e - 1;
+      while (j > s && text[j - 1] === c) j--;
+      if (j === s) break;
+      tail.push([j, e]);
+      e = j;
       continue;
     }
     if (c === '…') {
