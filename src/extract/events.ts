@@ -167,6 +167,15 @@ export function eventExtractor(opts: EventExtractorOptions = {}): Stage {
           mode = 'violence';
           context = 'military';
         }
+        // crowds that block roads or strike are protesting (CAMEO 143/144), not coercing or attacking
+        const crowd = crowdSubject(v, c);
+        if (crowd && (type === 'COERCE' || type === 'ASSAULT') && ['block', 'blockade', 'strike', 'occupy', 'barricade'].includes(lemmaOf(v, lex, c.trigger))) {
+          const striking = lemmaOf(v, lex, c.trigger) === 'strike';
+          type = 'PROTEST';
+          cameo = striking ? '143' : '144';
+          mode = striking ? 'boycott' : 'obstruct';
+          context = undefined;
+        }
         if (refersBack(v, lex, c, events, triggerLemmas, type)) continue;
         let args: EventArgs = c.noun
           ? c.clause !== c.trigger
@@ -254,6 +263,16 @@ export function eventExtractor(opts: EventExtractorOptions = {}): Stage {
       doc.events = events;
     },
   };
+}
+
+const CROWDS = new Set(['protester', 'demonstrator', 'worker', 'student', 'farmer', 'people', 'resident', 'villager', 'crowd', 'trucker', 'driver', 'teacher', 'employee', 'union', 'activist', 'miner', 'doctor', 'nurse']);
+
+/** Is the clause subject a crowd ("workers", "hundreds of residents")? */
+function crowdSubject(v: DocView, c: Candidate): boolean {
+  const s = v.kids(c.clause, 'nsubj')[0];
+  if (s === undefined) return false;
+  const heads = [s, ...v.kids(s, 'nmod').filter((k) => v.caseOf(k) === 'of')];
+  return heads.some((h) => CROWDS.has(v.lemma(h)) || CROWDS.has(v.lemma(h).replace(/s$/, '')));
 }
 
 /** Cooperative acts whose announced intention PLOVER codes as AGREE. */
