@@ -248,6 +248,29 @@ export function runStoreContract(name: string, open: OpenFreshStore): void {
         assert.equal((await s.search("al-Maliki ( * ^ \"")).length, 2);
       }));
 
+    it('finds whole documents by title and text, title words first', () =>
+      withStore(open, async (s) => {
+        await s.saveDocument(fixture('meeting-asharq'));
+        await s.saveDocument(fixture('meeting-farda'));
+        await s.saveDocument(fixture('sistani-ali'));
+        // "general" is only in the Farda report's title.
+        const general = await s.searchDocuments('general');
+        assert.deepEqual(general.map((h) => h.documentId), ['doc_farda_meeting']);
+        assert.equal(general[0]!.publishedAt, '2023-10-28');
+        const maliki = await s.searchDocuments('al-Maliki');
+        assert.deepEqual(maliki.map((h) => h.documentId).sort(), ['doc_asharq_meeting', 'doc_farda_meeting']);
+        assert.equal(maliki[0]!.documentId, 'doc_asharq_meeting', 'its title names al-Maliki');
+        assert.ok(maliki.every((h) => /\[/.test(h.snippet)));
+        assert.deepEqual((await s.searchDocuments('restraint -Basra')).map((h) => h.documentId), ['doc_sistani_ali']);
+        // A re-analysed document is indexed once, with its new content.
+        const re = fixture('sistani-ali');
+        re.document.title = 'Najaf cleric urges calm';
+        await s.saveDocument(re);
+        assert.deepEqual((await s.searchDocuments('cleric')).map((h) => h.documentId), ['doc_sistani_ali']);
+        assert.deepEqual(await s.searchDocuments('"calls for restraint"'), [], 'the old title is gone');
+        assert.deepEqual(await s.searchDocuments('-x'), []);
+      }));
+
     it('merges two entities and keeps the merge when a document is re-analysed', () =>
       withStore(open, async (s) => {
         await s.saveDocument(fixture('meeting-asharq'));
@@ -314,6 +337,7 @@ export function runStoreContract(name: string, open: OpenFreshStore): void {
         for (const f of ['meeting-asharq', 'meeting-farda', 'sistani-ali', 'sistani-mohammed']) await s.saveDocument(fixture(f));
         const st = await s.stats();
         assert.equal(st.dialect, name.toLowerCase().startsWith('postgres') ? 'postgres' : 'sqlite');
+        assert.equal(st.schemaVersion, 2);
         assert.equal(st.documents, 4);
         assert.equal(st.sentences, 3 + 2 + 2 + 2);
         assert.equal(st.events, 7);

@@ -3,7 +3,7 @@
  * Plain-text rendering of store results for people (the CLI's output without --json): aligned
  * columns, evidence sentences, sources. Pure functions from result objects to strings.
  */
-import type { EntityDetail, EntitySummary, EventDetail, SearchHit, StoreStats, TimelineEntry, ActorRef, MergeResult, SplitResult } from './types.ts';
+import type { DocumentHit, EntityDetail, EntitySummary, EventDetail, SearchHit, StoreStats, TimelineEntry, ActorRef, MergeResult, SplitResult } from './types.ts';
 
 const MAX_CELL = 48;
 
@@ -46,6 +46,16 @@ export function formatSearchHits(query: string, hits: readonly SearchHit[]): str
   const out = [`${hits.length} sentence${hits.length === 1 ? '' : 's'} match: ${query}`, ''];
   for (const h of hits) {
     out.push(`${h.documentId}  [${h.sentence.start}-${h.sentence.end}]${h.title ? '  ' + h.title : ''}`);
+    out.push(wrap(h.snippet, '    '));
+  }
+  return out.join('\n');
+}
+
+export function formatDocumentHits(query: string, hits: readonly DocumentHit[]): string {
+  if (hits.length === 0) return `No document matches: ${query}`;
+  const out = [`${hits.length} document${hits.length === 1 ? '' : 's'} match: ${query}`, ''];
+  for (const h of hits) {
+    out.push(`${h.documentId}  ${h.publishedAt ?? 'undated'}  ${h.title ?? '(no title)'}`);
     out.push(wrap(h.snippet, '    '));
   }
   return out.join('\n');

@@ -9,7 +9,7 @@ import { sql, type Kysely, type Migration, type MigrationProvider } from 'kysely
 import type { Dialect } from './types.ts';
 
 /** The schema version this code writes; a database with a higher version is refused. */
-export const SCHEMA_VERSION = 1;
+export const SCHEMA_VERSION = 2;
 export const MIGRATION_TABLE = 'dossier_migrations';
 export const MIGRATION_LOCK_TABLE = 'dossier_migration_lock';
 
@@ -203,11 +203,28 @@ function v1(dialect: Dialect): Migration {
   };
 }
 
+/** Version 2: full-text search over whole documents (title and text), existing ones indexed. */
+function v2(dialect: Dialect): Migration {
+  return {
+    async up(db: AnyDb) {
+      if (dialect === 'sqlite') {
+        // Keyed by the implicit rowid of `documents`, which an UPDATE keeps.
+        await sql`create virtual table document_fts using fts5(title, text, tokenize = 'porter unicode61 remove_diacritics 2')`.execute(db);
+        await sql`insert into document_fts (rowid, title, text) select rowid, coalesce(title, ''), text from documents`.execute(db);
+      } else {
+        await sql`alter table documents add column tsv tsvector`.execute(db);
+        await sql`create index documents_tsv on documents using gin (tsv)`.execute(db);
+        await sql`update documents set tsv = setweight(to_tsvector('english', coalesce(title, '')), 'A') || setweight(to_tsvector('english', text), 'B')`.execute(db);
+      }
+    },
+  };
+}
+
 /** All migrations, by name (names sort in the order they must run). */
 export function migrationProvider(dialect: Dialect): MigrationProvider {
   return {
     async getMigrations() {
-      return { '0001_initial': v1(dialect) };
+      return { '0001_initial': v1(dialect), '0002_document_search': v2(dialect) };
     },
   };
 }

@@ -1,13 +1,14 @@
 /**
  * @module store/search
- * Full-text search over stored sentences; each hit names its document and title. The query language is
+ * Full-text search over stored sentences (each hit names its document and title) and over whole
+ * documents (title and text). The query language is
  * the same on both dialects — web-search style: words are ANDed, "quoted phrases", `OR`,
  * `-word` to exclude — because PostgreSQL's `websearch_to_tsquery` defines it and the SQLite side
  * translates it into an FTS5 expression (never passing user text through as FTS5 syntax).
  */
 import { sql, type Kysely } from 'kysely';
 import type { DB } from './schema.ts';
-import type { Dialect, SearchHit, SearchOptions } from './types.ts';
+import type { Dialect, DocumentHit, SearchHit, SearchOptions } from './types.ts';
 import { num } from './read.ts';
 
 type QueryPart = { kind: 'term' | 'phrase'; text: string; negated: boolean } | { kind: 'or' };
@@ -93,6 +94,44 @@ export async function search(db: Kysely<DB>, dialect: Dialect, query: string, { 
     documentId: r.document_id,
     ...(r.title !== null && { title: r.title }),
     sentence: { start: num(r.span_start), end: num(r.span_end) },
+    snippet: r.snippet,
+    rank: num(r.score),
+  }));
+}
+
+export async function searchDocuments(db: Kysely<DB>, dialect: Dialect, query: string, { limit = 20 }: SearchOptions = {}): Promise<DocumentHit[]> {
+  type Row = { id: string; title: string | null; published_at: string | null; snippet: string; score: number | string };
+  let rows: Row[];
+  if (dialect === 'sqlite') {
+    const expr = toFts5(parseQuery(query));
+    if (!expr) return [];
+    const r = await sql<Row>`
+      select d.id, d.title, d.published_at,
+             snippet(document_fts, -1, '[', ']', '…', 24) as snippet,
+             -bm25(document_fts, 3.0, 1.0) as score
+      from document_fts
+      join documents d on d.rowid = document_fts.rowid
+      where document_fts match ${expr}
+      order by score desc, d.id
+      limit ${limit}`.execute(db);
+    rows = r.rows;
+  } else {
+    if (!parseQuery(query).some((p) => p.kind !== 'or' && !p.negated)) return [];
+    const r = await sql<Row>`
+      select d.id, d.title, d.published_at,
+             ts_headline('english', d.text, q, 'StartSel=[, StopSel=], MaxWords=30, MinWords=12') as snippet,
+             ts_rank(d.tsv, q) as score
+      from documents d
+      cross join websearch_to_tsquery('english', ${query}) q
+      where d.tsv @@ q
+      order by score desc, d.id
+      limit ${limit}`.execute(db);
+    rows = r.rows;
+  }
+  return rows.map((r) => ({
+    documentId: r.id,
+    ...(r.title !== null && { title: r.title }),
+    ...(r.published_at !== null && { publishedAt: r.published_at }),
     snippet: r.snippet,
     rank: num(r.score),
   }));

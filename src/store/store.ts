@@ -10,12 +10,12 @@ import { NativeDocumentSchema, type NativeDocument } from '../export/contract.ts
 import { DossierError, isDossierError } from '../errors.ts';
 import type { DB } from './schema.ts';
 import type {
-  Dialect, EntityDetail, EntitySummary, EventDetail, ListEntitiesOptions, MergeResult, SaveResult, SearchHit, SearchOptions,
+  Dialect, DocumentHit, EntityDetail, EntitySummary, EventDetail, ListEntitiesOptions, MergeResult, SaveResult, SearchHit, SearchOptions,
   SplitOptions, SplitResult, Store, StoreStats, TimelineEntry, TimelineOptions,
 } from './types.ts';
 import { writeDocument } from './write.ts';
 import * as read from './read.ts';
-import { search } from './search.ts';
+import { search, searchDocuments } from './search.ts';
 import { timeline } from './timeline.ts';
 import { mergeEntities, splitEntity } from './corrections.ts';
 
@@ -86,6 +86,10 @@ export class KyselyStore implements Store {
 
   search(query: string, opts: SearchOptions = {}): Promise<SearchHit[]> {
     return this.#guard(`search("${query}")`, (db) => search(db, this.dialect, query, opts));
+  }
+
+  searchDocuments(query: string, opts: SearchOptions = {}): Promise<DocumentHit[]> {
+    return this.#guard(`searchDocuments("${query}")`, (db) => searchDocuments(db, this.dialect, query, opts));
   }
 
   listEntities(opts: ListEntitiesOptions = {}): Promise<EntitySummary[]> {

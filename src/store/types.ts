@@ -34,6 +34,16 @@ export interface SearchHit {
   rank: number;
 }
 
+export interface DocumentHit {
+  documentId: string;
+  title?: string;
+  publishedAt?: string;
+  /** A passage of the text (or the title) with the matching words in [brackets]. */
+  snippet: string;
+  /** Higher is better; only comparable within one result list. Title words weigh more. */
+  rank: number;
+}
+
 export interface EntitySummary {
   id: string;
   type: EntityType;
@@ -206,7 +216,10 @@ export interface Store {
   /** The document exactly as saved (extra fields kept). */
   getDocument(id: string): Promise<NativeDocument | undefined>;
   listDocuments(opts?: { limit?: number }): Promise<Array<{ id: string; title?: string; publishedAt?: string; source?: string }>>;
+  /** Sentences matching a web-search style query ("phrases", OR, -word). */
   search(query: string, opts?: SearchOptions): Promise<SearchHit[]>;
+  /** Whole documents (title and text) matching the same query language. */
+  searchDocuments(query: string, opts?: SearchOptions): Promise<DocumentHit[]>;
   listEntities(opts?: ListEntitiesOptions): Promise<EntitySummary[]>;
   /** By global id (also ids merged away), else by name; NOT_FOUND or USAGE (ambiguous name). */
   getEntity(idOrName: string): Promise<EntityDetail>;

@@ -287,6 +287,12 @@ export async function writeDocument(
     staleClusters = await deleteDocumentRows(trx, dialect, d.id);
     await trx.updateTable('documents').set(row).where('id', '=', d.id).execute();
   }
+  if (dialect === 'sqlite') {
+    await sql`delete from document_fts where rowid = (select rowid from documents where id = ${d.id})`.execute(trx);
+    await sql`insert into document_fts (rowid, title, text) select rowid, coalesce(title, ''), text from documents where id = ${d.id}`.execute(trx);
+  } else {
+    await sql`update documents set tsv = setweight(to_tsvector('english', coalesce(title, '')), 'A') || setweight(to_tsvector('english', text), 'B') where id = ${d.id}`.execute(trx);
+  }
   const eventIds = await insertDocumentRows(trx, dialect, doc, now);
   await recluster(trx, eventIds, staleClusters);
 }

@@ -66,6 +66,8 @@ describe('store commands', () => {
     assert.match(r.out, /\[Ambassador\]/);
     const j = await dossier('search', 'Baghdad', '--json', '--limit', '1');
     assert.equal(JSON.parse(j.out).length, 1);
+    const d = await dossier('search', '--documents', 'general');
+    assert.match(d.out, /^1 document match: general\n\ndoc_farda_meeting {2}2023-10-28 {2}Iranian general held talks/);
   });
 
   it('stats counts in aligned columns, or JSON', async () => {
