@@ -81,7 +81,9 @@ function findCandidates(v: DocView, lex: TriggerLexicon): Candidate[] {
       out.push({ trigger: i, clause: light ? head : i, noun: true, entry: lex.noun(lemma)! });
       return;
     }
-    if ((pos === 'VERB' || pos === '') && lex.verb(lemma) && dep !== 'amod' && dep !== 'compound') {
+    // a verb right after an auxiliary is finite even when the parser calls it amod ("has rejected a request")
+    const misparsedFinite = dep === 'amod' && /^(?:has|have|had|was|were|is|are|will|would|'s)$/.test(v.lower(i - 1));
+    if ((pos === 'VERB' || pos === '') && lex.verb(lemma) && (dep !== 'amod' || misparsedFinite) && dep !== 'compound') {
       out.push({ trigger: i, clause: i, noun: false, entry: lex.verb(lemma)! });
     }
   });

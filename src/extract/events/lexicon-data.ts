@@ -87,6 +87,13 @@ export const CURATED_VERBS: Record<string, LexEntry> = {
   lift: { type: 'RETREAT', cameo: '0813' },
   investigate: { type: 'ACCUSE', cameo: '090', mode: 'investigate' },
   mediate: { type: 'CONSULT', cameo: '045', context: 'diplomatic' },
+  // reducing relations or aid: "halted aid", "suspended talks", "cut ties", "cancelled a visit"
+  halt: { type: 'SANCTION', cameo: '160' },
+  suspend: { type: 'SANCTION', cameo: '160' },
+  cut: { type: 'SANCTION', cameo: '160' },
+  cancel: { type: 'SANCTION', cameo: '160' },
+  sever: { type: 'SANCTION', cameo: '161', mode: 'withdraw', context: 'diplomatic' },
+  freeze: { type: 'SANCTION', cameo: '160' },
   // "no intention to act", "will act if attacked": taking (armed) action, in conflict reporting
   act: { type: 'ASSAULT', cameo: '190', context: 'military' },
 };
@@ -144,6 +151,12 @@ export const CURATED_NOUNS: Record<string, LexEntry> = {
   riot: { type: 'PROTEST', cameo: '145', mode: 'riot' },
   boycott: { type: 'PROTEST', cameo: '143', mode: 'boycott' },
   blockade: { type: 'COERCE', cameo: '191', mode: 'restrict', context: 'military' },
+  torture: { type: 'ASSAULT', cameo: '1822', mode: 'torture' },
+  killing: { type: 'ASSAULT', cameo: '190', context: 'military' },
+  massacre: { type: 'ASSAULT', cameo: '200', mode: 'massacre', context: 'military' },
+  assassination: { type: 'ASSAULT', cameo: '186', mode: 'assassinate' },
+  bombardment: { type: 'ASSAULT', cameo: '195', mode: 'heavy-weapons', context: 'military' },
+  expulsion: { type: 'SANCTION', cameo: '166', mode: 'expel', context: 'diplomatic' },
 };
 
 const ACCUSE_VERBAL: LexEntry = { type: 'ACCUSE', cameo: '111', mode: 'disapprove' };
@@ -170,6 +183,14 @@ export const CURATED_PATTERNS: LexPattern[] = [
   { verb: 'strike', words: ['work'], entry: { type: 'PROTEST', cameo: '143', mode: 'boycott' } },
   { verb: 'message', words: ['text'], entry: null },
   { verb: 'act', words: ['as'], entry: null },
+  // expelling foreign officials is a diplomatic sanction (CAMEO 166), not a deportation
+  ...['inspectors', 'diplomats', 'ambassador', 'envoy', 'observers', 'monitors', 'staff', 'mission'].map(
+    (w): LexPattern => ({ verb: 'expel', words: [w], entry: { type: 'SANCTION', cameo: '166', mode: 'expel', context: 'diplomatic' } }),
+  ),
+  // cutting power or prices is not a sanction
+  { verb: 'cut', words: ['power'], entry: null },
+  { verb: 'cut', words: ['prices'], entry: null },
+  { verb: 'cut', words: ['rates'], entry: null },
   { verb: 'act', words: ['on'], entry: null },
   { verb: 'act', words: ['upon'], entry: null },
   // "called for X" / "called on X to" is a request; a bare "call" stays a (phone) consultation
