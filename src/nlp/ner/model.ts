@@ -329,32 +329,34 @@ export function marginals(em: Float32Array, n: number, trans: Float32Array, temp
   const T = 1 / temperature;
   const alpha = new Float64Array(n * L);
   const beta = new Float64Array(n * L);
-  const lse = (xs: number[]): number => {
+  const tmp = new Float64Array(L);
+  // log Σ exp over the first `k` entries of tmp, without allocating.
+  const lse = (k: number): number => {
     let m = -Infinity;
-    for (const x of xs) if (x > m) m = x;
+    for (let j = 0; j < k; j++) if (tmp[j]! > m) m = tmp[j]!;
     if (m === -Infinity) return m;
     let s = 0;
-    for (const x of xs) s += Math.exp(x - m);
+    for (let j = 0; j < k; j++) s += Math.exp(tmp[j]! - m);
     return m + Math.log(s);
   };
   for (let b = 0; b < L; b++) alpha[b] = allowed(-1, b) ? (em[b]! + trans[L * L + b]!) * T : -Infinity;
-  const terms: number[] = [];
   for (let i = 1; i < n; i++) {
     for (let b = 0; b < L; b++) {
-      terms.length = 0;
-      for (let a = 0; a < L; a++) if (ALLOWED[a * L + b]) terms.push(alpha[(i - 1) * L + a]! + trans[a * L + b]! * T);
-      alpha[i * L + b] = lse(terms) + em[i * L + b]! * T;
+      let k = 0;
+      for (let a = 0; a < L; a++) if (ALLOWED[a * L + b]) tmp[k++] = alpha[(i - 1) * L + a]! + trans[a * L + b]! * T;
+      alpha[i * L + b] = lse(k) + em[i * L + b]! * T;
     }
   }
   for (let a = 0; a < L; a++) beta[(n - 1) * L + a] = allowedEnd(a) ? 0 : -Infinity;
   for (let i = n - 2; i >= 0; i--) {
     for (let a = 0; a < L; a++) {
-      terms.length = 0;
-      for (let b = 0; b < L; b++) if (ALLOWED[a * L + b]) terms.push(trans[a * L + b]! * T + em[(i + 1) * L + b]! * T + beta[(i + 1) * L + b]!);
-      beta[i * L + a] = lse(terms);
+      let k = 0;
+      for (let b = 0; b < L; b++) if (ALLOWED[a * L + b]) tmp[k++] = (trans[a * L + b]! + em[(i + 1) * L + b]!) * T + beta[(i + 1) * L + b]!;
+      beta[i * L + a] = lse(k);
     }
   }
-  const z = lse(Array.from({ length: L }, (_, a) => alpha[(n - 1) * L + a]! + beta[(n - 1) * L + a]!));
+  for (let a = 0; a < L; a++) tmp[a] = alpha[(n - 1) * L + a]! + beta[(n - 1) * L + a]!;
+  const z = lse(L);
   const out = new Float64Array(n * L);
   for (let i = 0; i < n * L; i++) out[i] = Math.exp(alpha[i]! + beta[i]! - z);
   return out;
