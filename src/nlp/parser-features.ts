@@ -15,24 +15,46 @@ export interface ParserInput {
   w: Uint32Array;
   /** Tag ids + 2 (0 = none, 1 = ROOT). */
   p: Uint32Array;
+  /** Prefix counts: verbs / punctuation marks among words [0, i). */
+  verbs: Uint16Array;
+  puncts: Uint16Array;
 }
 
-export const MAX_PARSER_FEATURES = 112;
+/** Per-tag flags for the "between" features: 1 = verb or auxiliary, 2 = punctuation. */
+export function tagFlags(tags: readonly string[]): Uint8Array {
+  return Uint8Array.from(tags, (t) => (/^(VERB|AUX)\t/.test(t) ? 1 : /^PUNCT\t/.test(t) ? 2 : 0));
+}
+
+export const MAX_PARSER_FEATURES = 120;
 
 const NONE_W = 0x1234567;
 const ROOT_W = 0x7654321;
 
-export function parserInput(wordHashes: ArrayLike<number>, tags: ArrayLike<number>): ParserInput {
+export function parserInput(wordHashes: ArrayLike<number>, tags: ArrayLike<number>, flags: Uint8Array): ParserInput {
   const n = wordHashes.length;
   const w = new Uint32Array(n + 1);
   const p = new Uint32Array(n + 1);
+  const verbs = new Uint16Array(n + 2);
+  const puncts = new Uint16Array(n + 2);
   for (let i = 0; i < n; i++) {
     w[i] = wordHashes[i]!;
     p[i] = tags[i]! + 2;
+    const f = flags[tags[i]!] ?? 0;
+    verbs[i + 1] = verbs[i]! + (f & 1);
+    puncts[i + 1] = puncts[i]! + (f >> 1);
   }
+  verbs[n + 1] = verbs[n]!;
+  puncts[n + 1] = puncts[n]!;
   w[n] = ROOT_W;
   p[n] = 1;
-  return { n, w, p };
+  return { n, w, p, verbs, puncts };
+}
+
+/** How many of the words strictly between i < j are verbs / punctuation (capped at 2). */
+function between(pre: Uint16Array, i: number, j: number): number {
+  if (i < 0 || j <= i + 1) return 0;
+  const c = pre[j]! - pre[i + 1]!;
+  return c > 2 ? 2 : c;
 }
 
 function wd(W: Uint32Array, i: number): number {
@@ -189,6 +211,17 @@ export function parserFeatures(x: ParserInput, st: ParseState, out: Uint32Array)
   out[k++] = mix2(109, b0p, st.lmask[b0]!);
   out[k++] = mix2(110, s1p, s1 >= 0 ? st.rmask[s1]! : -1);
   out[k++] = mix3(111, s0p, b0p, mix2(0, s0Ll, b0Ll));
+  // verbs and punctuation between the candidates (clause boundaries)
+  const vb = between(x.verbs, s0, b0);
+  const pb = between(x.puncts, s0, b0);
+  const vs = between(x.verbs, s1, s0);
+  const ps = between(x.puncts, s1, s0);
+  out[k++] = mix3(112, s0p, b0p, vb);
+  out[k++] = mix3(113, s0p, b0p, pb);
+  out[k++] = mix3(114, s1p, s0p, vs);
+  out[k++] = mix3(115, s1p, s0p, ps);
+  out[k++] = mix3(116, vb, pb, mix2(0, vs, ps));
+  out[k++] = mix3(117, s0w, b0p, mix2(0, vb, pb));
   return k;
 }
 

@@ -117,7 +117,7 @@ export function trainParser(opts: TrainParserOptions): TrainedParser {
     let wrong = 0;
     for (const si of order) {
       const d = trainP[si]!;
-      const x = parserInput(d.wh, d.tags);
+      const x = parserInput(d.wh, d.tags, shell.tagFlags);
       const st = new ParseState(d.n);
       while (!st.terminal) {
         const k = parserFeatures(x, st, feats);

@@ -9,7 +9,7 @@ import type { Doc, Token } from './doc.ts';
 import type { Stage } from '../pipeline/stage.ts';
 import { SparseModel, argmax } from './perceptron.ts';
 import { ParseState, N_ACTIONS } from './parser-state.ts';
-import { MAX_ARC_LABEL_FEATURES, MAX_PARSER_FEATURES, arcLabelFeatures, parserFeatures, parserInput } from './parser-features.ts';
+import { MAX_ARC_LABEL_FEATURES, MAX_PARSER_FEATURES, arcLabelFeatures, parserFeatures, parserInput, tagFlags } from './parser-features.ts';
 import { MAX_LABEL_FEATURES, labelFeatures, treeIndex, type LabelInput } from './labeler.ts';
 import { hashString } from './hash.ts';
 import { normWord } from './tagger-features.ts';
@@ -44,6 +44,8 @@ export class Parser {
   readonly arcs: SparseModel;
   readonly labeller: SparseModel;
   readonly arcLabels: SparseModel;
+  /** Per tag id: 1 = verb/auxiliary, 2 = punctuation. */
+  readonly tagFlags: Uint8Array;
   #tagIndex: Map<string, number>;
   #uposIndex: Map<string, number>;
   #coreBits: Int32Array;
@@ -56,6 +58,7 @@ export class Parser {
     this.arcs = arcs;
     this.labeller = labeller;
     this.arcLabels = arcLabels;
+    this.tagFlags = tagFlags(meta.tags);
     this.#tagIndex = new Map(meta.tags.map((t, i) => [t, i]));
     this.#uposIndex = new Map();
     meta.tags.forEach((t, i) => {
@@ -74,7 +77,7 @@ export class Parser {
 
   /** Tree (heads, -1 = root) with the relations assigned while parsing (label ids). */
   parseHeads(wordHashes: Uint32Array, tags: Int32Array): { heads: Int32Array; arcLabels: Int32Array } {
-    const x = parserInput(wordHashes, tags);
+    const x = parserInput(wordHashes, tags, this.tagFlags);
     const st = new ParseState(x.n);
     const feats = this.#feats;
     const scores = this.#scores;
