@@ -278,9 +278,10 @@ export async function stats(db: Kysely<DB>, dialect: Dialect): Promise<StoreStat
     .executeTakeFirstOrThrow();
   const happenedRow = await db.selectFrom('events').select((eb) => eb.fn.countAll().as('n')).where('happened', '=', 1).executeTakeFirstOrThrow();
   const entitiesByType = Object.fromEntries(liveEntities.map((r) => [r.type, num(r.n)]));
+  const version = await db.selectFrom('dossier_meta').select('value').where('key', '=', 'schema_version').executeTakeFirst();
   return {
     dialect,
-    schemaVersion: SCHEMA_VERSION,
+    schemaVersion: version ? num(version.value) : SCHEMA_VERSION,
     documents: await countOf(db, 'documents'),
     sentences: await countOf(db, 'sentences'),
     entities: Object.values(entitiesByType).reduce((a, b) => a + b, 0),

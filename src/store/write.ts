@@ -52,46 +52,76 @@ export async function deleteDocumentRows(trx: Transaction<DB>, dialect: Dialect,
   return oldClusters.map((r) => r.cluster_id);
 }
 
-async function lookupKey(trx: Transaction<DB>, key: string): Promise<string | undefined> {
-  const row = await trx.selectFrom('entity_keys').select('entity_id').where('key', '=', key).executeTakeFirst();
-  return row?.entity_id;
-}
+/**
+ * `entity_keys` as read and written during one save. Writers are serialised (SQLite by itself,
+ * PostgreSQL by `lockWriters`), so what this cache holds stays true until the commit.
+ */
+class KeyCache {
+  readonly #trx: Transaction<DB>;
+  readonly #map = new Map<string, string | undefined>();
 
-async function claimKey(trx: Transaction<DB>, key: string, entityId: string): Promise<void> {
-  await trx.insertInto('entity_keys').values({ key, entity_id: entityId }).onConflict((oc) => oc.column('key').doNothing()).execute();
+  constructor(trx: Transaction<DB>) {
+    this.#trx = trx;
+  }
+
+  /** Reads many keys in a few queries. */
+  async prefetch(keys: Iterable<string>): Promise<void> {
+    const todo = [...new Set(keys)].filter((k) => !this.#map.has(k));
+    for (let i = 0; i < todo.length; i += 500) {
+      const slice = todo.slice(i, i + 500);
+      const rows = await this.#trx.selectFrom('entity_keys').select(['key', 'entity_id']).where('key', 'in', slice).execute();
+      for (const k of slice) this.#map.set(k, undefined);
+      for (const r of rows) this.#map.set(r.key, r.entity_id);
+    }
+  }
+
+  async get(key: string): Promise<string | undefined> {
+    if (!this.#map.has(key)) await this.prefetch([key]);
+    return this.#map.get(key);
+  }
+
+  /** Gives `key` to `entityId` unless some entity already owns it. */
+  async claim(key: string, entityId: string): Promise<void> {
+    if ((await this.get(key)) !== undefined) return;
+    await this.#trx.insertInto('entity_keys').values({ key, entity_id: entityId }).onConflict((oc) => oc.column('key').doNothing()).execute();
+    this.#map.set(key, entityId);
+  }
 }
 
 type LocalEntity = NativeEntity & { anonymous?: boolean };
 
+type Override = { key: string; span_start: number | null; span_end: number | null; entity_id: string };
+
 /** Finds or creates the global entity for a local entity; returns its id. */
-async function resolveEntity(trx: Transaction<DB>, documentId: string, e: LocalEntity, now: string): Promise<string> {
+async function resolveEntity(
+  trx: Transaction<DB>,
+  keys: KeyCache,
+  documentId: string,
+  e: LocalEntity,
+  now: string,
+  overrides: readonly Override[],
+): Promise<string> {
   const pk = primaryKey(e, documentId);
   const anonymous = isAnonymousSource(e);
   const nk = nameKey(e.type, e.name);
-  const override = await trx
-    .selectFrom('entity_overrides')
-    .select('entity_id')
-    .where('document_id', '=', documentId)
-    .where('key', '=', pk)
-    .where('span_start', 'is', null)
-    .orderBy('id', 'desc')
-    .executeTakeFirst();
-  let id = override?.entity_id ?? (await lookupKey(trx, pk));
+  // The latest document-level split for this key wins.
+  const override = overrides.findLast((o) => o.key === pk && o.span_start === null);
+  let id = override?.entity_id ?? (await keys.get(pk));
   if (!id && e.kb?.id && !anonymous) {
     // A kb-linked entity may join an earlier unlinked one with the same name and type,
     // but never one linked to a different kb id.
-    const byName = await lookupKey(trx, nk);
+    const byName = await keys.get(nk);
     if (byName) {
       const row = await trx.selectFrom('entities').select('kb_id').where('id', '=', byName).executeTakeFirst();
       if (row && (row.kb_id === null || row.kb_id === e.kb.id)) id = byName;
     }
   }
   if (!id) {
-    const fresh = entityIdFor(pk);
+    id = entityIdFor(pk);
     await trx
       .insertInto('entities')
       .values({
-        id: fresh,
+        id,
         type: e.type,
         subtype: e.subtype ?? null,
         name: e.name,
@@ -107,13 +137,13 @@ async function resolveEntity(trx: Transaction<DB>, documentId: string, e: LocalE
       })
       .onConflict((oc) => oc.column('id').doNothing())
       .execute();
-    await claimKey(trx, pk, fresh);
-    // Another writer may have claimed the key first: the key's owner wins.
-    id = (await lookupKey(trx, pk)) ?? fresh;
+    await keys.claim(pk, id);
+    await keys.claim(idKey(id), id);
   } else {
-    await claimKey(trx, pk, id);
+    await keys.claim(pk, id);
+    if (e.kb?.id) await keys.claim(kbKey(e.kb.id), id);
     // Fill in what earlier reports lacked (kb link, coordinates), never overwrite.
-    const row = await trx.selectFrom('entities').selectAll().where('id', '=', id).executeTakeFirst();
+    const row = e.kb || e.geo || e.subtype ? await trx.selectFrom('entities').selectAll().where('id', '=', id).executeTakeFirst() : undefined;
     if (row) {
       const patch: Partial<Record<'kb_id' | 'wikidata' | 'code' | 'subtype' | 'country', string>> & { lat?: number; lon?: number; geonames_id?: number } = {};
       if (row.kb_id === null && e.kb?.id) patch.kb_id = e.kb.id;
@@ -127,11 +157,9 @@ async function resolveEntity(trx: Transaction<DB>, documentId: string, e: LocalE
         if (e.geo.geonamesId !== undefined) patch.geonames_id = e.geo.geonamesId;
       }
       if (Object.keys(patch).length > 0) await trx.updateTable('entities').set(patch).where('id', '=', id).execute();
-      if (e.kb?.id) await claimKey(trx, kbKey(e.kb.id), id);
     }
   }
-  if (!anonymous) await claimKey(trx, nk, id);
-  await claimKey(trx, idKey(id), id);
+  if (!anonymous) await keys.claim(nk, id);
   return id;
 }
 
@@ -157,20 +185,23 @@ export async function insertDocumentRows(trx: Transaction<DB>, dialect: Dialect,
   const local = new Map<string, string>();
   const docEntities: DB['document_entities'][] = [];
   const mentions: Array<Omit<DB['mentions'], 'id'>> = [];
+  const overrides = await trx
+    .selectFrom('entity_overrides')
+    .select(['key', 'span_start', 'span_end', 'entity_id'])
+    .where('document_id', '=', docId)
+    .orderBy('id')
+    .execute();
+  const keys = new KeyCache(trx);
+  await keys.prefetch(
+    (doc.entities as LocalEntity[]).flatMap((e) => [primaryKey(e, docId), nameKey(e.type, e.name), ...(e.kb?.id ? [kbKey(e.kb.id)] : [])]),
+  );
   for (const e of doc.entities as LocalEntity[]) {
-    const gid = await resolveEntity(trx, docId, e, now);
+    const gid = await resolveEntity(trx, keys, docId, e, now, overrides);
     local.set(e.id, gid);
     const pk = primaryKey(e, docId);
     docEntities.push({ document_id: docId, local_id: e.id, entity_id: gid, name: e.name, type: e.type, key: pk });
-    const spanOverrides = await trx
-      .selectFrom('entity_overrides')
-      .select(['span_start', 'span_end', 'entity_id'])
-      .where('document_id', '=', docId)
-      .where('key', '=', pk)
-      .where('span_start', 'is not', null)
-      .execute();
     for (const m of e.mentions) {
-      const o = spanOverrides.find((x) => x.span_start === m.start && x.span_end === m.end);
+      const o = overrides.findLast((x) => x.key === pk && x.span_start === m.start && x.span_end === m.end);
       mentions.push({ document_id: docId, entity_id: o?.entity_id ?? gid, local_entity_id: e.id, span_start: m.start, span_end: m.end, text: m.text });
     }
   }
