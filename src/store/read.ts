@@ -13,6 +13,9 @@ import type { ActorRef, ClaimDetail, EntityDetail, EntitySummary, EventDetail, L
 import { idKey, kbKey, nameKey } from './keys.ts';
 import { SCHEMA_VERSION } from './migrations.ts';
 
+/** `getEntity` lists at most this many mentions (counts are always complete). */
+const MAX_MENTIONS = 1000;
+
 const ENTITY_TYPES: readonly EntityType[] = ['PERSON', 'ORGANIZATION', 'LOCATION', 'ROLE', 'SOURCE'];
 
 export function num(x: unknown): number {
@@ -100,7 +103,9 @@ export async function getEntity(db: Kysely<DB>, idOrName: string): Promise<Entit
     .where('entity_id', '=', id)
     .orderBy('document_id')
     .orderBy('span_start')
+    .limit(MAX_MENTIONS)
     .execute();
+  const total = await db.selectFrom('mentions').select((eb) => eb.fn.countAll().as('n')).where('entity_id', '=', id).executeTakeFirstOrThrow();
   const names = await db
     .selectFrom('document_entities')
     .select('name')
@@ -160,7 +165,7 @@ export async function getEntity(db: Kysely<DB>, idOrName: string): Promise<Entit
         geo: { lat: num(e.lat), lon: num(e.lon), ...(e.country !== null && { country: e.country }), ...(e.geonames_id !== null && { geonamesId: num(e.geonames_id) }) },
       }),
     anonymous: num(e.anonymous) === 1,
-    mentionCount: mentions.length,
+    mentionCount: num(total.n),
     documentCount: docs.length,
     aliases: [...aliasCount.entries()].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0])).map(([n]) => n),
     documents: docs.map((d) => ({ id: d.id, ...(d.title !== null && { title: d.title }), ...(d.published_at !== null && { publishedAt: d.published_at }), mentionCount: num(d.n) })),

@@ -85,6 +85,7 @@ export interface EntityDetail extends EntitySummary {
   /** Every distinct name and mention text seen for this entity, most frequent first. */
   aliases: string[];
   documents: Array<{ id: string; title?: string; publishedAt?: string; mentionCount: number }>;
+  /** The mentions, by document and offset (at most 1000; `mentionCount` is the full count). */
   mentions: MentionRef[];
   /** Sentences that mention the entity (at most 50). */
   evidence: EvidenceSentence[];
