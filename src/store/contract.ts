@@ -95,6 +95,8 @@ export function runStoreContract(name: string, open: OpenFreshStore): void {
           const ev = await s.getEvent('doc_asharq_meeting:v1');
           assert.equal(ev.sources[0]?.name, 'Mohammad Reza Fallahzadeh');
           assert.equal((await s.stats()).sentences, 3);
+          assert.equal((await s.search('Fallahzadeh')).length, 1, 'the search index was rolled back too');
+          assert.equal((await s.searchDocuments('Fallahzadeh')).length, 1);
         },
         { validate: false },
       ));
