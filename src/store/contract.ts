@@ -349,6 +349,10 @@ export function runStoreContract(name: string, open: OpenFreshStore): void {
         assert.equal(st.relations, 3);
         assert.equal(st.entitiesByType['PERSON'], 5, 'two spellings of Fallahzadeh stay apart until merged');
         assert.equal(st.corrections, 0);
+        const docs = await s.listDocuments();
+        assert.deepEqual(docs.map((d) => d.publishedAt), ['2023-10-20', '2023-10-23', '2023-10-26', '2023-10-28']);
+        assert.equal(docs[0]!.title, 'Sistani calls for restraint');
+        assert.equal((await s.listDocuments({ limit: 1 })).length, 1);
       }));
   });
 }
