@@ -6,8 +6,11 @@
  *
  * @example
  *   const pipeline = buildPipeline([tokenizer(), ner()]);
- *   recognize(['Nouri', 'al-Maliki', 'visited', 'Damascus', '.'])
- *   // [{ start: 0, end: 2, label: 'PER' }, { start: 3, end: 4, label: 'LOC' }]
+ *   recognize(['Nouri', 'al', '-', 'Maliki', 'visited', 'Damascus', '.'])
+ *   // [{ start: 0, end: 4, label: 'PER' }, { start: 5, end: 6, label: 'LOC' }]
+ *
+ * Tokens should follow UD English conventions as `tokenizer()` produces them (hyphens split:
+ * "al - Maliki"); all training data is tokenized that way.
  */
 import { readFileSync, existsSync } from 'node:fs';
 import { join, resolve, dirname } from 'node:path';
