@@ -5,7 +5,7 @@
  */
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { existsSync, mkdtempSync, readFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { tmpdir } from 'node:os';
 import { trainNer } from '../../scripts/train-ner.ts';
@@ -15,9 +15,13 @@ import { Recognizer } from './ner.ts';
 const dataDir = sharedDataDir();
 const skip = existsSync(join(dataDir, 'uner')) ? false : `shared data not found at ${dataDir}`;
 
-test('quick training writes a loadable, deterministic model', { skip, timeout: 120_000 }, async () => {
+test('quick training writes a loadable, deterministic model', { skip, timeout: 120_000 }, async (t) => {
   const a = mkdtempSync(join(tmpdir(), 'ner-a-'));
   const b = mkdtempSync(join(tmpdir(), 'ner-b-'));
+  t.after(() => {
+    rmSync(a, { recursive: true, force: true });
+    rmSync(b, { recursive: true, force: true });
+  });
   const lines: string[] = [];
   await trainNer({ dataDir, outDir: a, log: (s) => lines.push(s), quick: true });
   await trainNer({ dataDir, outDir: b, log: () => {}, quick: true });
