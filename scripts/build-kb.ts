@@ -7,7 +7,9 @@
  *   - data/kb/curated.yaml (written for Dossier, each actor with a source note).
  * Cleaning: Hezbollah loses the Islamic Jihad aliases, the Quds Force and Basij are split from the
  * IRGC, Qassam loses PIJ's al-Quds Brigades, Hamas gets a PSE code; dated codes (offices held)
- * are kept as `codes` with from/to. Output is deterministic (sorted, no timestamps).
+ * are kept as `codes` with from/to; an organisation whose name starts with a nationality word keeps
+ * that nationality's country code (Phoenix codes some groups by where they acted); a demonym shared
+ * by several countries stays with the UN member states. Output is deterministic (sorted, no timestamps).
  *
  * Usage: node --import tsx scripts/build-kb.ts [--data <shared data dir>] [--out data/kb/actors.json]
  */
@@ -34,6 +36,7 @@ interface WorldCountry {
   name: { common: string; official: string };
   cca2: string;
   cca3: string;
+  unMember?: boolean;
   altSpellings: string[];
   demonyms?: { eng?: { m: string; f: string } };
 }
@@ -262,7 +265,27 @@ for (const wc of countries) {
     source: 'world-countries (ODbL)',
   });
 }
+// A demonym shared by several countries ("Indian": India and the British Indian Ocean Territory,
+// "American": the US and the Northern Mariana Islands) stays with the UN member states only.
+const demonymOwners = new Map<string, KbActor[]>();
+for (const a of countryActors.values()) for (const d of a.demonyms ?? []) demonymOwners.set(normalizeName(d), [...(demonymOwners.get(normalizeName(d)) ?? []), a]);
+for (const [d, owners] of demonymOwners) {
+  const members = owners.filter((a) => cca3.get(a.code ?? '')?.unMember);
+  if (owners.length < 2 || members.length === 0) continue;
+  for (const a of owners) if (!members.includes(a)) a.demonyms = (a.demonyms ?? []).filter((x) => normalizeName(x) !== d);
+}
 for (const a of countryActors.values()) addActor(a);
+
+/** The country a leading nationality word of a name names ("Palestinian Resistance" -> PSE). */
+const countryOfDemonym = new Map<string, string>();
+for (const a of countryActors.values()) {
+  // "Gibraltar" is the country's name, not a nationality word.
+  for (const d of a.demonyms ?? []) if (normalizeName(d) !== normalizeName(a.name)) countryOfDemonym.set(normalizeName(d), a.code!);
+}
+function nationalityOfName(name: string): string | undefined {
+  const first = name.split(/\s+/)[0] ?? '';
+  return countryOfDemonym.get(normalizeName(first));
+}
 
 // ---- remaining Phoenix entries
 for (const e of phoenix) {
@@ -293,7 +316,15 @@ for (const e of phoenix) {
   if (subtype) actor.subtype = subtype;
   if (code && code !== '---') actor.code = code;
   if (dated) actor.codes = e.codes.map((c) => ({ ...c, code: c.code.replace(/^~/, '') }));
-  const cc = code?.slice(0, 3);
+  let cc = code?.slice(0, 3);
+  // Phoenix codes some groups by where they acted ("Palestinian Resistance" [FRAREB], "Armenian
+  // Revolutionary Army" [USAREB]): a name that states a nationality keeps that nationality's country.
+  const named = type === 'ORGANIZATION' ? nationalityOfName(name) : undefined;
+  if (named && code && cc && cca3.has(cc) && cc !== named && !actor.codes) {
+    actor.code = named + code.slice(3);
+    actor.source += ` (code ${code} recoded to ${actor.code}: the name states the nationality)`;
+    cc = named;
+  }
   if (cc && cca3.has(cc)) actor.country = cc;
   addActor(actor);
 }

@@ -6,8 +6,8 @@
  *
  * Order of work (each step in its own module under `entities/`):
  *   1. name candidates: NER mentions + longest KB/gazetteer matches the NER missed (`candidates`);
- *   2. pattern rules over the remaining tokens: roles, sources, groups, demonyms, descriptions
- *      (`patterns`);
+ *   2. pattern rules over the remaining tokens: government bodies (`government`), roles, sources,
+ *      groups, sets of people (`people`), descriptions, demonyms (`patterns`);
  *   3. merging into entities, anaphora to the latest compatible antecedent, geocoding (`assemble`).
  * Uses UPOS tags when a tagger ran (`doc.tokens[0]?.pos !== ''`) and works without them.
  */
@@ -19,6 +19,8 @@ import { loadKb, loadGazetteer } from '../kb/load.ts';
 import { nameCandidates, toMention } from './entities/candidates.ts';
 import { TokenView, findRoles, findSources, findGroups, findDemonyms, findDescriptions } from './entities/patterns.ts';
 import { assemble } from './entities/assemble.ts';
+import { findPeopleGroups } from './entities/people.ts';
+import { findGovernmentBodies } from './entities/government.ts';
 
 export { entityType } from './entities/assemble.ts';
 
@@ -33,8 +35,12 @@ export interface EntityResolverOptions {
 export function resolveEntities(doc: Doc, kb: KnowledgeBase, gaz: Gazetteer): void {
   const names = nameCandidates(doc, kb, gaz);
   const view = new TokenView(doc, kb, names);
-  // Order matters: titles and sources read nationality words before the demonym rule takes them.
-  const rules = [...findRoles(view), ...findSources(view), ...findGroups(view), ...findDescriptions(view), ...findDemonyms(view)];
+  // Order matters: government bodies are names the title rule can point to ("spokesman for the
+  // Iraqi Interior Ministry"); titles, sources, groups and sets of people read nationality words
+  // before the demonym rule takes them.
+  const bodies = findGovernmentBodies(view);
+  for (const c of bodies) if (c.kind === 'name') view.addName(c);
+  const rules = [...bodies, ...findRoles(view), ...findSources(view), ...findGroups(view), ...findPeopleGroups(view), ...findDescriptions(view), ...findDemonyms(view)];
   const cands = [...names.filter((c) => !c.absorbed), ...rules];
   doc.entities = assemble({ doc, kb, gaz }, cands);
   const mentions: Mention[] = [];

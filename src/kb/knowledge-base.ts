@@ -37,6 +37,8 @@ export class KnowledgeBase {
   readonly #byAlias = new Map<string, KbActor[]>();
   readonly #byName = new Map<string, KbActor[]>();
   readonly #demonyms = new Map<string, KbActor>();
+  /** Demonyms of regions ("Kurdish" -> Kurdistan Region): used only when the document names the region. */
+  readonly #regionDemonyms = new Map<string, KbActor[]>();
   #scan: ScanPhrase[] | undefined;
 
   constructor(actors: Iterable<KbActor>) {
@@ -57,7 +59,10 @@ export class KnowledgeBase {
     push(this.#byName, normalizeName(a.name));
     push(this.#byAlias, normalizeName(a.name));
     for (const al of a.aliases) push(this.#byAlias, normalizeName(al));
-    for (const d of a.demonyms ?? []) this.#demonyms.set(normalizeName(d), a);
+    for (const d of a.demonyms ?? []) {
+      if (a.subtype === 'country') this.#demonyms.set(normalizeName(d), a);
+      else push(this.#regionDemonyms, normalizeName(d));
+    }
     this.#scan = undefined;
   }
 
@@ -110,6 +115,16 @@ export class KnowledgeBase {
   demonym(word: string): KbActor | undefined {
     const key = normalizeName(word);
     return this.#demonyms.get(key) ?? (key.endsWith('s') ? this.#demonyms.get(key.slice(0, -1)) : undefined);
+  }
+
+  /**
+   * Regions a nationality-like word names ("Kurdish" -> Kurdistan Region). Unlike `demonym`, the
+   * word is ambiguous on its own (Kurds live in four countries): the resolver uses it only when
+   * the document names the region.
+   */
+  regionDemonyms(word: string): KbActor[] {
+    const key = normalizeName(word);
+    return this.#regionDemonyms.get(key) ?? (key.endsWith('s') ? this.#regionDemonyms.get(key.slice(0, -1)) : undefined) ?? [];
   }
 
   /**

@@ -39,7 +39,10 @@ export const actorSchema = z.object({
   /** ISO 3166-1 alpha-3 country the actor belongs to. */
   country: z.string().length(3).optional(),
   aliases: z.array(z.string().min(1)).default([]),
-  /** Nationality adjectives/nouns for countries ("Iranian"). */
+  /**
+   * Nationality adjectives/nouns: of a country ("Iranian"), or of a region ("Kurdish" on the
+   * Kurdistan Region), which the resolver uses only when the document names that region.
+   */
   demonyms: z.array(z.string().min(1)).optional(),
   wikidata: z.string().regex(/^Q\d+$/, 'expected a Wikidata id like Q794').optional(),
   affiliations: z.array(affiliationSchema).optional(),

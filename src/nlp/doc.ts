@@ -98,6 +98,12 @@ export interface Entity {
    * `title` as written ("Deputy Commander"), `of` the entity id of the organisation/place.
    */
   role?: { title: string; of?: string };
+  /**
+   * Entity ids of the countries/regions an unnamed set of people is identified by, set by entity
+   * resolution: "Iraqi politicians" (SOURCE, subtype people) -> [Iraq]. Optional (added for the KB
+   * and entity-resolution stage).
+   */
+  nationality?: string[];
   mentions: TextSpan[];
 }
 

@@ -130,6 +130,8 @@ export function assemble({ doc, kb, gaz }: AssembleContext, cands: Cand[]): Enti
         g = latest((x) => x.entity.subtype === 'group' && compatible(x, c) && (c.head === undefined || x.heads.has(c.head))) ??
           latest((x) => x.entity.subtype === 'group' && compatible(x, c));
       }
+      else if (c.anaphor === 'people') g = latest((x) => x.entity.subtype === 'people' && c.head !== undefined && x.heads.has(c.head));
+      else if (c.anaphor === 'government') g = latest((x) => x.entity.subtype === 'government');
       else if (c.anaphor === 'alliance') g = latest((x) => x.entity.subtype === 'alliance');
       else if (c.anaphor === 'armed_group') g = latest((x) => x.entity.subtype === 'armed_group' || x.entity.subtype === 'political_party');
       else if (c.anaphor) {
@@ -151,6 +153,19 @@ export function assemble({ doc, kb, gaz }: AssembleContext, cands: Cand[]): Enti
       const e = newEntity('SOURCE', c.display ?? text);
       e.anonymous = true;
       addMention(register(`source:${c.start}`, e, c, c.plural !== undefined ? { plural: c.plural } : {}), c);
+      continue;
+    }
+    if (c.kind === 'people') {
+      // "Iraqi politicians": unnamed but identified people; the same nationality and noun is the same set.
+      const key = `people:${[...(c.aligned ?? [])].sort().join('+')}:${c.head ?? ''}`;
+      let g = byKey.get(key);
+      if (!g) {
+        const e = newEntity('SOURCE', c.display ?? text);
+        e.subtype = 'people';
+        e.anonymous = false;
+        g = register(key, e, c);
+      }
+      addMention(g, c);
       continue;
     }
     if (c.kind === 'group') {
@@ -201,7 +216,8 @@ export function assemble({ doc, kb, gaz }: AssembleContext, cands: Cand[]): Enti
       addMention(acr, c);
       continue;
     }
-    let g = byKey.get(`${type}:${norm}`);
+    const key = c.mergeKey ?? `${type}:${norm}`;
+    let g = byKey.get(key);
     if (!g && type === 'PERSON' && !norm.includes(' ')) {
       // A surname: the latest full name of a person ending in it.
       g = latest((x) => x.entity.type === 'PERSON' && normalizeName(x.entity.name).split(' ').at(-1) === norm);
@@ -225,7 +241,8 @@ export function assemble({ doc, kb, gaz }: AssembleContext, cands: Cand[]): Enti
     }
     if (!g) {
       const e = newEntity(type, bare.replace(/^the\s+/i, ''));
-      g = register(`${type}:${norm}`, e, c);
+      if (c.subtype) e.subtype = c.subtype;
+      g = register(key, e, c);
     }
     addMention(g, c);
     registerAcronym(doc, c, g, acronyms);
@@ -240,6 +257,13 @@ export function assemble({ doc, kb, gaz }: AssembleContext, cands: Cand[]): Enti
     // A role of a nation ("the Iranian Ambassador") is the office of that country's entity.
     const ofId = info.of?.entity ?? (c.aligned?.[0] ? byKey.get(`kb:${c.aligned[0]}`)?.entity.id : undefined);
     e.role = { title: info.title.replace(/^(the|a|an)\s+/i, ''), ...(ofId ? { of: ofId } : {}) };
+  }
+  // Unnamed sets of people: the countries/regions they are identified by.
+  for (const c of cands) {
+    if (!c.nationals || !c.entity) continue;
+    const e = entities.find((x) => x.id === c.entity);
+    const ids = c.nationals.flatMap((x) => (x.entity ? [x.entity] : []));
+    if (e && ids.length > 0) e.nationality = [...new Set([...(e.nationality ?? []), ...ids])];
   }
   // Names of persons: the longest mention is the fullest name.
   for (const e of entities) {

@@ -121,6 +121,7 @@ function scan(doc: Doc, trie: TrieNode, kb: KnowledgeBase | undefined, gaz: Gaze
         const ends = [...node.ends].sort((a, b) => Number(a.actorId.startsWith('phx_')) - Number(b.actorId.startsWith('phx_')));
         for (const e of ends) {
           if (e.caseSensitive ? lettersOf(raw) !== e.letters : !isUpperStart(first)) continue;
+          if (kb && e.actorId.startsWith('phx_') && isDescription(doc.text.slice(doc.tokens[t0]!.start, doc.tokens[t1 - 1]!.end), kb)) continue;
           // A single capitalised word opening a sentence is too often an ordinary word.
           if (!kb && t1 - t0 === 1 && t0 === sent.firstToken) continue;
           const actor = e.actorId && kb ? kb.get(e.actorId) : undefined;
@@ -177,6 +178,17 @@ export function stripTitles(text: string, kb: KnowledgeBase): string {
   return words.slice(i).join(' ');
 }
 
+/**
+ * "Palestinian resistance", "Iraqi army": a nationality word followed only by lower-case words
+ * describes, it does not name. Such text links to curated actors only (Phoenix holds records
+ * named like descriptions, e.g. a 1970s group called "Palestinian Resistance").
+ */
+export function isDescription(text: string, kb: KnowledgeBase): boolean {
+  const words = text.trim().split(/\s+/);
+  if (words.length < 2 || kb.demonym(words[0]!) === undefined) return false;
+  return words.slice(1).every((w) => /^\p{Ll}/u.test(w));
+}
+
 /** Place kinds that Phoenix tends to list as aliases of their country. */
 const REGION_KINDS = new Set(['admin1', 'region', 'district', 'water']);
 
@@ -195,9 +207,12 @@ export function linkToKb(doc: Doc, c: Cand, kb: KnowledgeBase, gaz?: Gazetteer):
   const tries = [raw, stripTitles(raw, kb)];
   const last = raw.split(/\s+/).at(-1) ?? '';
   if (/^[A-Z]{2,6}$/.test(last) && last !== raw) tries.push(last); // "the Kurdish YPG" -> "YPG"
+  // "Rudaw network", "Farda radio": a name with a lower-case generic head.
+  const head = /^(.+\S)\s+(\p{Ll}+)$/u.exec(tries[1]!);
+  if (head && NAME_HEADS.has(head[2]!)) tries.push(head[1]!);
   const titled = tries[1] !== raw;
   for (const text of tries) {
-    const list = kb.lookup(text, opts);
+    const list = kb.lookup(text, opts).filter((x) => !x.id.startsWith('phx_') || !isDescription(text, kb));
     const a = list.find(fits) ?? list.find((x) => trusted(x, text));
     if (!a) continue;
     // One-word person names link only to curated people; Phoenix surnames are too ambiguous.
@@ -210,6 +225,26 @@ export function linkToKb(doc: Doc, c: Cand, kb: KnowledgeBase, gaz?: Gazetteer):
     c.actor = a;
     return;
   }
+}
+
+/**
+ * "the Kurdish Rudaw network": an NER name that opens with nationality words and does not link as
+ * a whole, but whose rest does, starts after them; the nationality words are left to the demonym
+ * rule (a mention of the country or region).
+ */
+function shedNationality(doc: Doc, c: Cand, kb: KnowledgeBase, gaz: Gazetteer): void {
+  let k = c.t0;
+  const national = (w: string): boolean => /^\p{Lu}/u.test(w) && (kb.demonym(w) !== undefined || kb.regionDemonyms(w).length > 0);
+  while (k < c.t1 - 1 && national(doc.tokens[k]!.text)) k++;
+  if (k === c.t0) return;
+  const rest: Cand = { ...c, t0: k, start: doc.tokens[k]!.start };
+  delete rest.actor;
+  linkToKb(doc, rest, kb, gaz);
+  const actor = rest.actor as KbActor | undefined; // set by linkToKb
+  if (!actor || actor.subtype === 'country') return;
+  c.t0 = rest.t0;
+  c.start = rest.start;
+  c.actor = actor;
 }
 
 /** Widen "( Name ) head" to "[the adj*] ( Name ) head". */
@@ -293,6 +328,7 @@ export function nameCandidates(doc: Doc, kb: KnowledgeBase, gaz: Gazetteer): Can
       c.label = 'LOC';
     }
     linkToKb(doc, c, kb, gaz);
+    if (!c.actor) shedNationality(doc, c, kb, gaz);
     widenParenthesised(doc, c, isDemonym);
   }
   return kept.sort((a, b) => a.t0 - b.t0);

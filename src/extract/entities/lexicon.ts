@@ -53,8 +53,43 @@ export const ACTING_PEOPLE = new Set([
   'officials', 'official', 'forces', 'troops', 'army', 'military', 'government', 'authorities',
   'leadership', 'leaders', 'side', 'regime', 'diplomats', 'delegation', 'negotiators', 'navy',
   'security', 'state', 'administration', 'envoys', 'soldiers', 'warplanes', 'jets', 'drones',
-  'advisers', 'advisors', 'commanders', 'ministers', 'negotiators', 'lawmakers', 'politicians',
+  'advisers', 'advisors', 'commanders', 'ministers', 'negotiators', 'ministries', 'agents',
 ]);
+
+/**
+ * Plural people nouns that, after a nationality word, name an unnamed set of people who speak or
+ * act for themselves, not for their state ("Iraqi politicians emphasize ..."): such a phrase is
+ * its own SOURCE entity, not the country. State agents (officials, forces, diplomats, commanders,
+ * ministers; `ACTING_PEOPLE`) stay the country acting.
+ */
+export const PEOPLE_NOUNS = new Set([
+  'politicians', 'lawmakers', 'legislators', 'parliamentarians', 'mps', 'senators', 'analysts', 'experts',
+  'observers', 'commentators', 'researchers', 'academics', 'scholars', 'residents', 'citizens', 'locals',
+  'villagers', 'witnesses', 'eyewitnesses', 'activists', 'journalists', 'reporters', 'clerics', 'protesters',
+  'protestors', 'demonstrators', 'students', 'tribesmen', 'elders', 'figures', 'businessmen', 'economists',
+  'critics', 'opponents', 'voters', 'bloggers', 'intellectuals', 'writers', 'lawyers', 'doctors', 'medics',
+]);
+/** Words between a nationality and a people noun: "senior Iraqi political figures", "local Kurdish activists". */
+export const PEOPLE_MODIFIERS = new Set([
+  'senior', 'prominent', 'leading', 'local', 'some', 'several', 'many', 'most', 'other', 'few', 'two', 'three',
+  'political', 'independent', 'opposition', 'shiite', 'shia', "shi'ite", 'sunni', 'christian', 'yazidi',
+  'military', 'security', 'strategic', 'economic', 'legal', 'religious', 'tribal', 'young', 'ordinary',
+  'veteran', 'former', 'influential', 'liberal', 'conservative', 'human', 'rights', 'civil', 'society',
+]);
+
+/** Government bodies after a country: "the US Treasury", "the Iraqi Interior Ministry". */
+export const GOV_BODIES = new Set(['ministry', 'department', 'treasury']);
+/** Portfolio words before a ministry noun ("Foreign Ministry") or after "Ministry of" ("of Interior"). */
+export const GOV_FIELDS = new Set([
+  'foreign', 'interior', 'defense', 'defence', 'finance', 'treasury', 'state', 'justice', 'oil', 'energy',
+  'health', 'education', 'trade', 'commerce', 'economy', 'information', 'intelligence', 'electricity',
+  'planning', 'water', 'agriculture', 'labor', 'labour', 'culture', 'transport', 'communications',
+  'environment', 'migration', 'displacement', 'home', 'higher', 'affairs', 'homeland', 'security',
+  'peshmerga', 'religious', 'endowments', 'awqaf', 'housing', 'industry', 'tourism', 'youth', 'sports',
+  'human', 'rights', 'war', 'and', 'social', 'municipalities', 'public', 'works', 'telecommunications',
+]);
+/** Spelling variants folded for the merge key of a government body. */
+export const GOV_FIELD_SYNONYMS: Record<string, string> = { defence: 'defense', labour: 'labor', affairs: '', and: '', of: '' };
 /** Heads after a nationality adjective where the adjective alone is the actor mention ("Iranian orders"). */
 export const ACTING_THINGS = new Set([
   'orders', 'order', 'interests', 'interest', 'support', 'pressure', 'strikes', 'strike', 'attacks',
@@ -71,10 +106,11 @@ export const NAME_HEADS = new Set([
 ]);
 
 /** Definite outlet/organisation descriptions and what they look for. */
-export const DESCRIPTION_HEADS: Record<string, 'newspaper' | 'broadcaster' | 'agency' | 'outlet' | 'alliance' | 'armed_group'> = {
+export const DESCRIPTION_HEADS: Record<string, 'newspaper' | 'broadcaster' | 'agency' | 'outlet' | 'alliance' | 'armed_group' | 'government'> = {
   newspaper: 'newspaper', daily: 'newspaper', paper: 'newspaper', weekly: 'newspaper',
   radio: 'broadcaster', station: 'broadcaster', channel: 'broadcaster', broadcaster: 'broadcaster', network: 'broadcaster',
   agency: 'agency', outlet: 'outlet', website: 'outlet',
   alliance: 'alliance', coalition: 'alliance', bloc: 'alliance', framework: 'alliance',
+  ministry: 'government', department: 'government',
   group: 'armed_group', militia: 'armed_group', movement: 'armed_group', organization: 'armed_group', organisation: 'armed_group',
 };

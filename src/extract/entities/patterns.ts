@@ -28,10 +28,13 @@ export class TokenView {
   /** Name candidate starting at each token. */
   readonly nameStarting: (Cand | undefined)[];
   readonly taken: boolean[];
+  /** KB ids of the actors the document names (context for regional demonyms). */
+  readonly named: Set<string>;
 
   constructor(doc: Doc, kb: KnowledgeBase, names: Cand[]) {
     this.doc = doc;
     this.kb = kb;
+    this.named = new Set(names.flatMap((c) => (c.actor ? [c.actor.id] : [])));
     this.nameAt = new Array(doc.tokens.length).fill(undefined);
     this.nameStarting = new Array(doc.tokens.length).fill(undefined);
     this.taken = new Array(doc.tokens.length).fill(false);
@@ -39,6 +42,12 @@ export class TokenView {
       this.nameStarting[c.t0] = c;
       for (let i = c.t0; i < c.t1; i++) this.nameAt[i] = c;
     }
+  }
+
+  /** Register a candidate found by a rule as a name (so titles can point to it: "spokesman for X"). */
+  addName(c: Cand): void {
+    this.nameStarting[c.t0] = c;
+    for (let i = c.t0; i < c.t1; i++) this.nameAt[i] = c;
   }
 
   text(i: number): string {
@@ -60,6 +69,21 @@ export class TokenView {
     const t = this.text(i);
     if (!/^\p{Lu}/u.test(t) || this.nameAt[i]) return undefined;
     return this.kb.demonym(t);
+  }
+
+  /**
+   * The region a capitalised regional demonym names ("Kurdish" -> Kurdistan Region), only when the
+   * document names that region: the word alone is ambiguous across countries.
+   */
+  regionDemonym(i: number): KbActor | undefined {
+    const t = this.text(i);
+    if (!/^\p{Lu}/u.test(t) || this.nameAt[i]) return undefined;
+    return this.kb.regionDemonyms(t).find((a) => this.named.has(a.id));
+  }
+
+  /** A country or (named) region demonym at i. */
+  nationality(i: number): KbActor | undefined {
+    return this.demonym(i) ?? this.regionDemonym(i);
   }
 
   /** "Iran - aligned" starting at i: the actor and the index after the suffix. */
@@ -85,7 +109,7 @@ export class TokenView {
   }
 }
 
-const countryOf = (a: KbActor): string => a.country ?? a.code?.slice(0, 3) ?? a.id;
+export const countryOf = (a: KbActor): string => a.country ?? a.code?.slice(0, 3) ?? a.id;
 
 /** Titles: ROLE candidates, or role info attached to the PERSON named beside the title. */
 export function findRoles(v: TokenView): Cand[] {
@@ -306,10 +330,17 @@ export function findDemonyms(v: TokenView): Cand[] {
   const n = v.doc.tokens.length;
   for (let i = 0; i < n; i++) {
     if (v.taken[i]) continue;
-    const country = v.demonym(i);
+    const country = v.nationality(i);
     if (!country) continue;
     const word = v.text(i);
     const plural = /s$/.test(word) && v.kb.demonym(word.slice(0, -1))?.id === country.id;
+    // "the Kurdish Rudaw network", "the Iranian Tasnim agency": the nationality of a named organisation.
+    const org = v.nameStarting[i + 1];
+    if (org && (org.actor ? org.actor.type === 'ORGANIZATION' : org.label === 'ORG')) {
+      out.push({ t0: i, t1: i + 1, ...v.span(i, i + 1), kind: 'demonym', label: 'NORP', origin: 'rule', actor: country });
+      v.taken[i] = true;
+      continue;
+    }
     // The head after coordinated nationality adjectives: "American and Israeli interests".
     let k = i + 1;
     while ((v.lower(k) === 'and' || v.lower(k) === ',' || v.lower(k) === 'or') && v.demonym(k + 1)) k += 2;

@@ -13,10 +13,11 @@ export type CandKind =
   | 'source' // an anonymous source introduced: "informed Iraqi sources"
   | 'group' // a collective introduced: "armed Iraqi factions allied with Iran"
   | 'demonym' // a nationality word acting: "the Iranians", "Iranian officials"
+  | 'people' // an unnamed set of people named by nationality: "Iraqi politicians"
   | 'anaphor'; // a definite description pointing back: "the same sources", "the newspaper"
 
 /** What an anaphor looks for. */
-export type AnaphorTarget = 'source' | 'group' | 'newspaper' | 'broadcaster' | 'agency' | 'outlet' | 'alliance' | 'armed_group';
+export type AnaphorTarget = 'source' | 'group' | 'people' | 'newspaper' | 'broadcaster' | 'agency' | 'outlet' | 'alliance' | 'armed_group' | 'government';
 
 export interface Cand {
   /** Token range [t0, t1). */
@@ -49,6 +50,12 @@ export interface Cand {
   absorbed?: boolean;
   /** An anaphor that is dropped (not turned into a new entity) when nothing precedes it. */
   optional?: boolean;
+  /** Subtype for an entity not linked to the KB (a government body found by rule: 'government'). */
+  subtype?: string;
+  /** Merge key replacing type + normalised name ("gov:IRQ:foreign:ministry"). */
+  mergeKey?: string;
+  /** Nationality words inside the phrase, as their own candidates ("Iraqi" in "Iraqi politicians"). */
+  nationals?: Cand[];
   /** Set during assembly. */
   entity?: string;
 }
