@@ -48,22 +48,44 @@ export class Tagger {
     this.#lexicon = ambiguityLexicon(meta.ambiguity);
   }
 
+  /**
+   * Second-pass shortcut: a token whose first-pass margin (best minus second-best score) exceeds
+   * this keeps its first-pass tag when the tags to its left did not change (measured on EWT dev:
+   * the same accuracy, about half the second-pass work). `Infinity` disables the shortcut.
+   */
+  confidentMargin = 20;
+
   /** Class indices for the words of one sentence. */
   tagClasses(words: readonly string[]): Int32Array {
     const h = sentenceHashes(words, this.#lexicon);
     const n = words.length;
     const first = new Int32Array(n);
+    const margin = new Float32Array(n);
     const K = this.meta.classes.length;
     const feats = this.#feats;
     const scores = this.#scores;
     for (let i = 0; i < n; i++) {
       const k = taggerFeatures(h, i, i > 0 ? first[i - 1]! : -1, i > 1 ? first[i - 2]! : -1, -2, -2, feats);
       this.pass1.score(feats, k, scores);
-      first[i] = argmax(scores, K);
+      let best = 0;
+      let second = -Infinity;
+      for (let c = 1; c < K; c++) {
+        if (scores[c]! > scores[best]!) {
+          second = scores[best]!;
+          best = c;
+        } else if (scores[c]! > second) second = scores[c]!;
+      }
+      first[i] = best;
+      margin[i] = scores[best]! - second;
     }
     if (!this.pass2) return first;
     const out = new Int32Array(n);
+    const T = this.confidentMargin;
     for (let i = 0; i < n; i++) {
+      if (margin[i]! > T && (i < 1 || out[i - 1] === first[i - 1]) && (i < 2 || out[i - 2] === first[i - 2])) {
+        out[i] = first[i]!;
+        continue;
+      }
       const k = taggerFeatures(
         h, i, i > 0 ? out[i - 1]! : -1, i > 1 ? out[i - 2]! : -1,
         i + 1 < n ? first[i + 1]! : -1, i + 2 < n ? first[i + 2]! : -1, feats,
