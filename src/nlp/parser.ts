@@ -8,7 +8,7 @@
 import type { Doc, Token } from './doc.ts';
 import type { Stage } from '../pipeline/stage.ts';
 import { SparseModel, argmax } from './perceptron.ts';
-import { ParseState, N_ACTIONS } from './parser-state.ts';
+import { ParseState, N_ACTIONS, SHIFT, RIGHT } from './parser-state.ts';
 import { MAX_ARC_LABEL_FEATURES, MAX_PARSER_FEATURES, arcLabelFeatures, parserFeatures, parserInput, tagFlags } from './parser-features.ts';
 import { MAX_LABEL_FEATURES, labelFeatures, treeIndex, type LabelInput } from './labeler.ts';
 import { hashString } from './hash.ts';
@@ -82,9 +82,16 @@ export class Parser {
     const feats = this.#feats;
     const scores = this.#scores;
     while (!st.terminal) {
-      const k = parserFeatures(x, st, feats);
-      this.arcs.score(feats, k, scores);
-      const a = argmax(scores, N_ACTIONS, (a) => st.valid(a));
+      let a: number;
+      // With an empty stack only SHIFT is possible, with ROOT in front of a deep stack only
+      // RIGHT: no need to score (training never updates there either).
+      if (st.sp === 0) a = SHIFT;
+      else if (st.b === x.n && st.sp > 1) a = RIGHT;
+      else {
+        const k = parserFeatures(x, st, feats);
+        this.arcs.score(feats, k, scores);
+        a = argmax(scores, N_ACTIONS, (a) => st.valid(a));
+      }
       const d = st.apply(a);
       if (d >= 0) this.labelArc(x, st, d);
     }
