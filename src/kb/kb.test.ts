@@ -122,3 +122,35 @@ test('entityKey: KB id first, else type and normalised full name; never a bare s
   assert.notEqual(entityKey({ type: 'PERSON', name: 'Salam al-Maliki' }), entityKey({ type: 'PERSON', name: 'Nouri al-Maliki' }));
   assert.notEqual(entityKey({ type: 'PERSON', name: 'Jordan' }), entityKey({ type: 'LOCATION', name: 'Jordan' }));
 });
+
+test('a Phoenix organisation named by a nationality keeps that nationality\'s code ("Palestinian Resistance" is not French)', () => {
+  const pr = kb.get('phx_palestinian_resistance');
+  assert.equal(pr?.code, 'PSEREB');
+  assert.equal(pr?.country, 'PSE');
+  assert.match(pr?.source ?? '', /recoded/);
+  assert.equal(kb.get('phx_armenian_revolutionary_army')?.code, 'ARMREB');
+  // Regional and sector prefixes are not countries and stay: "Iraqi Liberation Army" [MEAREB].
+  assert.equal(kb.get('phx_iraqi_liberation_army')?.code, 'MEAREB');
+});
+
+test('a demonym shared by several countries belongs to the UN member: "Indian" is India, "American" the US', () => {
+  assert.equal(kb.demonym('Indian')?.id, 'country_ind');
+  assert.equal(kb.demonym('Americans')?.id, 'country_usa');
+  assert.equal(kb.demonym('Norwegian')?.id, 'country_nor');
+});
+
+test('regional demonyms are kept apart from country demonyms', () => {
+  assert.equal(kb.demonym('Kurdish'), undefined, 'Kurdish is no country');
+  assert.deepEqual(kb.regionDemonyms('Kurdish').map((a) => a.id), ['kurdistan_region']);
+  assert.deepEqual(kb.regionDemonyms('Iranian'), []);
+});
+
+test('government departments and the PKK are curated records holding the Phoenix aliases', () => {
+  assert.equal(kb.best('US Treasury')?.id, 'us_treasury');
+  assert.equal(kb.best('United States Treasury Department')?.id, 'us_treasury');
+  assert.equal(kb.get('us_treasury')?.subtype, 'government');
+  assert.equal(kb.best('State Department')?.id, 'us_state_department');
+  assert.ok(!kb.get('us_state_department')!.aliases.some((a) => /official/i.test(a)));
+  assert.equal(kb.best('PKK')?.id, 'pkk');
+  assert.equal(kb.best("Kurdistan Workers' Party")?.id, 'pkk');
+});

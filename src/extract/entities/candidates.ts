@@ -228,11 +228,13 @@ export function linkToKb(doc: Doc, c: Cand, kb: KnowledgeBase, gaz?: Gazetteer):
 }
 
 /**
- * "the Kurdish Rudaw network": an NER name that opens with nationality words and does not link as
- * a whole, but whose rest does, starts after them; the nationality words are left to the demonym
- * rule (a mention of the country or region).
+ * "the Kurdish Rudaw network", "the Iranian Tasnim agency": an NER organisation name that opens
+ * with nationality words and links only without them starts after them; the nationality words are
+ * left to the demonym rule (a mention of the country or region).
  */
 function shedNationality(doc: Doc, c: Cand, kb: KnowledgeBase, gaz: Gazetteer): void {
+  // "Lebanese Hezbollah" is itself a name of Hezbollah: nothing to shed.
+  if (c.actor && kb.lookup(doc.text.slice(c.start, c.end)).includes(c.actor)) return;
   let k = c.t0;
   const national = (w: string): boolean => /^\p{Lu}/u.test(w) && (kb.demonym(w) !== undefined || kb.regionDemonyms(w).length > 0);
   while (k < c.t1 - 1 && national(doc.tokens[k]!.text)) k++;
@@ -328,7 +330,7 @@ export function nameCandidates(doc: Doc, kb: KnowledgeBase, gaz: Gazetteer): Can
       c.label = 'LOC';
     }
     linkToKb(doc, c, kb, gaz);
-    if (!c.actor) shedNationality(doc, c, kb, gaz);
+    if (c.mention && c.label !== 'PER' && c.actor?.type !== 'PERSON') shedNationality(doc, c, kb, gaz);
     widenParenthesised(doc, c, isDemonym);
   }
   return kept.sort((a, b) => a.t0 - b.t0);
