@@ -331,6 +331,8 @@ export function nameCandidates(doc: Doc, kb: KnowledgeBase, gaz: Gazetteer): Can
     }
     linkToKb(doc, c, kb, gaz);
     if (c.mention && c.label !== 'PER' && c.actor?.type !== 'PERSON') shedNationality(doc, c, kb, gaz);
+    // "Tehran would respond": a capital the NER calls an organisation is still the place (geocoded).
+    if (!c.actor && c.label === 'ORG' && gaz.candidates(text).some((p) => p.kind === 'PPLC')) c.label = 'LOC';
     widenParenthesised(doc, c, isDemonym);
   }
   return kept.sort((a, b) => a.t0 - b.t0);

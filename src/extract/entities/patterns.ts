@@ -28,13 +28,14 @@ export class TokenView {
   /** Name candidate starting at each token. */
   readonly nameStarting: (Cand | undefined)[];
   readonly taken: boolean[];
-  /** KB ids of the actors the document names (context for regional demonyms). */
+  /** KB ids of the actors the document names and of those they are affiliated with (context for regional demonyms). */
   readonly named: Set<string>;
 
   constructor(doc: Doc, kb: KnowledgeBase, names: Cand[]) {
     this.doc = doc;
     this.kb = kb;
-    this.named = new Set(names.flatMap((c) => (c.actor ? [c.actor.id] : [])));
+    // "the Kurdistan Regional Government" (which leads the Kurdistan Region) names the region's context too.
+    this.named = new Set(names.flatMap((c) => (c.actor ? [c.actor.id, ...(c.actor.affiliations ?? []).map((f) => f.target)] : [])));
     this.nameAt = new Array(doc.tokens.length).fill(undefined);
     this.nameStarting = new Array(doc.tokens.length).fill(undefined);
     this.taken = new Array(doc.tokens.length).fill(false);
