@@ -44,3 +44,10 @@ test('a country demonym before a named organisation is a mention of the country 
   assert.equal(entityOf(doc, 'Tasnim')?.kb?.id, 'tasnim');
   assert.equal(exactlyAt(doc, 'Iranian')?.kb?.id, 'country_irn');
 });
+
+test('a capital the NER labels as an organisation is the (geocoded) place: "Tehran would respond"', () => {
+  const doc = run('Tehran would respond, the spokesman said.', [{ phrase: 'Tehran', label: 'ORG' }]);
+  const e = entityOf(doc, 'Tehran');
+  assert.equal(e?.type, 'LOCATION');
+  assert.equal(e?.geo?.country, 'IR');
+});

@@ -55,3 +55,9 @@ test('a regional nationality ("Kurdish politicians") counts only when the docume
   const unnamed = run('Kurdish politicians in Diyarbakir rejected the budget.');
   assert.ok(!unnamed.entities.some((e) => e.kb?.id === 'kurdistan_region'), 'Kurds live in four countries: no region without context');
 });
+
+test('the Kurdistan Regional Government, which leads the region, is context enough for "Kurdish"', () => {
+  const doc = run('Kurdish politicians said the Kurdistan Regional Government asked Baghdad for funds.');
+  assert.equal(exactlyAt(doc, 'Kurdish')?.kb?.id, 'kurdistan_region');
+  assert.equal(exactlyAt(doc, 'Kurdish politicians')?.subtype, 'people');
+});
