@@ -65,3 +65,13 @@ test('the stage fills doc.sentences and doc.tokens', () => {
   assert.equal(doc.sentences.length, 2);
   assert.equal(doc.tokens.length, 7);
 });
+
+test('abbreviations inside brackets and hyphenated words do not end the sentence', () => {
+  const r = tokenize('Dr. Smith (D-Calif.) met Sen. Jones at 3 p.m. on Jan. 5th. They agreed.');
+  assert.equal(r.sentences.length, 2);
+  assert.ok(r.tokens.some((t) => t.text === 'Calif.'));
+});
+
+test('runs of symbols and emoticons are single tokens', () => {
+  assert.deepEqual(words('****NOTICE**** great :-) <<File>>'), ['****', 'NOTICE', '****', 'great', ':-)', '<<', 'File', '>>']);
+});

@@ -46,6 +46,9 @@ function isAbbreviation(word: string): boolean {
   const core = word.slice(0, -1);
   if (core.length === 0) return false;
   if (ABBREVIATIONS.has(core.toLowerCase())) return true;
+  // the last part of a hyphenated word: "D-Calif."
+  const dash = core.lastIndexOf('-');
+  if (dash >= 0 && dash < core.length - 1 && isAbbreviation(core.slice(dash + 1) + '.')) return true;
   // initials and dotted acronyms: J. U.S. e.g. a.m. U.S.A.
   if (/^(?:\p{L}\.)*\p{L}$/u.test(core) && (core.length === 1 || core.includes('.'))) return true;
   return false;
@@ -135,7 +138,7 @@ function splitChunk(text: string, s: number, e: number, out: SpanPair[]): void {
   while (s < e) {
     const c = text[s]!;
     const rest = text.slice(s, e);
-    if ((c === '*' || c === '=' || c === '~' || c === '_') && e - s > 1) {
+    if ((c === '*' || c === '=' || c === '~' || c === '_' || c === '<' || c === '>') && e - s > 1) {
       // a run of the same symbol is one token ("****NOTICE****")
       let j = s;
       while (j < e && text[j] === c) j++;
@@ -193,7 +196,7 @@ function splitChunk(text: string, s: number, e: number, out: SpanPair[]): void {
       e--;
       continue;
     }
-    if ((c === '*' || c === '=' || c === '~' || c === '_') && e - s > 1) {
+    if ((c === '*' || c === '=' || c === '~' || c === '_' || c === '<' || c === '>') && e - s > 1) {
       let j = e - 1;
       while (j > s && text[j - 1] === c) j--;
       if (j === s) break;
@@ -345,7 +348,11 @@ export function tokenize(text: string, { maxSentenceTokens = MAX_SENTENCE_TOKENS
       } else {
         // A split-off period, '!' or '?' ends the sentence unless punctuation continues it
         // ("Yahoo! and", "?,"); lower-case starts are common in informal text.
-        boundary = !/^[,;:.!?%)\]}]/.test(after.text);
+        // A short capitalised word before the period ("Calif.", "Gov.") is probably an
+        // abbreviation we do not list: then only a capitalised word starts a new sentence.
+        const prev = tokens[i - 1];
+        const abbrevLike = t.text === '.' && prev !== undefined && prev.end === t.start && /^\p{Lu}\p{Ll}{1,3}$/u.test(prev.text);
+        boundary = !/^[,;:.!?%)\]}]/.test(after.text) && !(abbrevLike && LOWER_START_RE.test(after.text));
       }
       if (boundary) {
         close(j + 1);
