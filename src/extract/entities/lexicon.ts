@@ -75,6 +75,8 @@ export const PEOPLE_MODIFIERS = new Set([
   'political', 'independent', 'opposition', 'shiite', 'shia', "shi'ite", 'sunni', 'christian', 'yazidi',
   'military', 'security', 'strategic', 'economic', 'legal', 'religious', 'tribal', 'young', 'ordinary',
   'veteran', 'former', 'influential', 'liberal', 'conservative', 'human', 'rights', 'civil', 'society',
+  // ethnic and religious words that are no nationality ("Iraqi Kurdish politicians")
+  'kurdish', 'arab', 'turkmen', 'assyrian', 'druze', 'alawite', 'baluch', 'pashtun', 'hazara', 'muslim', 'jewish',
 ]);
 
 /** Government bodies after a country: "the US Treasury", "the Iraqi Interior Ministry". */

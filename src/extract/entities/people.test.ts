@@ -61,3 +61,13 @@ test('the Kurdistan Regional Government, which leads the region, is context enou
   assert.equal(exactlyAt(doc, 'Kurdish')?.kb?.id, 'kurdistan_region');
   assert.equal(exactlyAt(doc, 'Kurdish politicians')?.subtype, 'people');
 });
+
+test('a country name or an ethnic word may stand in the phrase: "US lawmakers", "Iraqi Kurdish politicians"', () => {
+  const doc = run('US lawmakers criticised the deal, while Iraqi Kurdish politicians welcomed it.', [{ phrase: 'US', label: 'LOC' }]);
+  const us = exactlyAt(doc, 'US lawmakers');
+  assert.equal(us?.subtype, 'people');
+  assert.equal(exactlyAt(doc, 'US')?.kb?.id, 'country_usa');
+  assert.deepEqual(us?.nationality, [exactlyAt(doc, 'US')!.id]);
+  assert.equal(exactlyAt(doc, 'Iraqi Kurdish politicians')?.subtype, 'people');
+  assert.equal(exactlyAt(doc, 'Iraqi')?.kb?.id, 'country_irq');
+});

@@ -25,12 +25,26 @@ export function findPeopleGroups(v: TokenView): Cand[] {
     if (!PEOPLE_NOUNS.has(noun) || !/^\p{Ll}/u.test(v.text(h))) continue;
     let s = h;
     const nationals: Cand[] = [];
-    while (s - 1 >= 0 && v.sameSentence(s - 1, h) && !v.taken[s - 1] && !v.nameAt[s - 1]) {
+    const fresh: Cand[] = [];
+    while (s - 1 >= 0 && v.sameSentence(s - 1, h) && !v.taken[s - 1]) {
       const w = v.lower(s - 1);
+      const name = v.nameAt[s - 1];
+      if (name) {
+        // A country name as the nationality: "US lawmakers", "Iraq's Shiite politicians".
+        if (name.actor?.subtype !== 'country' || name.t1 !== s) break;
+        nationals.unshift(name);
+        s = name.t0;
+        continue;
+      }
+      if (/^['’]s$/.test(v.text(s - 1)) && v.nameAt[s - 2]?.actor?.subtype === 'country') {
+        s--;
+        continue;
+      }
       const nation = v.nationality(s - 1);
       if (nation) {
         const c: Cand = { t0: s - 1, t1: s, ...v.span(s - 1, s), kind: 'demonym', label: 'NORP', origin: 'rule', actor: nation };
         nationals.unshift(c);
+        fresh.push(c);
       } else if ((w === 'and' || w === ',') && v.nationality(s - 2)) {
         // "Iraqi and Kurdish politicians"
       } else if (!PEOPLE_MODIFIERS.has(w)) break;
@@ -52,8 +66,8 @@ export function findPeopleGroups(v: TokenView): Cand[] {
       head: noun, display: v.slice(s, h + 1), nationality: nationals.map((x) => countryOf(x.actor!)),
       aligned: nationals.map((x) => x.actor!.id), nationals,
     };
-    out.push(c, ...nationals);
-    for (let i = s; i <= h; i++) v.taken[i] = true;
+    out.push(c, ...fresh);
+    for (let i = s; i <= h; i++) if (!v.nameAt[i]) v.taken[i] = true;
   }
   return out;
 }
