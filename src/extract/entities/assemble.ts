@@ -240,7 +240,7 @@ export function assemble({ doc, kb, gaz }: AssembleContext, cands: Cand[]): Enti
       }
     }
     if (!g) {
-      const e = newEntity(type, bare.replace(/^the\s+/i, ''));
+      const e = newEntity(type, c.mergeKey && c.display ? c.display : bare.replace(/^the\s+/i, ''));
       if (c.subtype) e.subtype = c.subtype;
       g = register(key, e, c);
     }

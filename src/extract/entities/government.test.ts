@@ -19,6 +19,7 @@ test('a ministry the KB lacks is still a government organisation, not the countr
   assert.equal(m?.subtype, 'government');
   assert.equal(m?.kb, undefined);
   assert.equal(exactlyAt(doc, "Iraq's Interior Ministry")?.id, m?.id);
+  assert.equal(m?.name, 'Ministry of Interior (Iraq)', 'a canonical name, so documents merge it');
   assert.equal(exactlyAt(doc, 'Iraqi')?.kb?.id, 'country_irq');
 });
 
@@ -28,6 +29,7 @@ test('"Ministry of Foreign Affairs" after a nationality, and an NER span coverin
   assert.equal(m?.type, 'ORGANIZATION');
   assert.equal(m?.subtype, 'government');
   assert.notEqual(m?.kb?.id, 'country_tur');
+  assert.equal(m?.name, 'Ministry of Foreign Affairs (Türkiye)');
 });
 
 test('the body name among the country\'s KB actors: "the American State Department"', () => {

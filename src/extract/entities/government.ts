@@ -3,8 +3,9 @@
  * Government bodies named by their country: "the US Treasury", "the Iraqi Interior Ministry",
  * "Turkey's Foreign Ministry", "the Iranian Ministry of Foreign Affairs". The phrase is one
  * ORGANIZATION (subtype `government`) — linked to the KB when a record fits (the whole phrase, or
- * the body's name among the country's actors: "State Department" of the USA), else keyed by
- * country + portfolio so "the Iraqi Foreign Ministry" and "Iraq's Foreign Ministry" merge — and the
+ * the body's name among the country's actors: "State Department" of the USA), else keyed and
+ * named by country + portfolio ("Ministry of Foreign Affairs (Iraq)") so "the Iraqi Foreign
+ * Ministry" and "Iraq's Foreign Ministry" merge, in a document and across documents — and the
  * country word inside stays a mention of the country. A name candidate covering the country alone
  * ("US" in "the US Treasury") is kept as that nested mention; one covering the whole phrase is
  * re-linked from the country to the body.
@@ -70,6 +71,21 @@ function readBody(v: TokenView, i: number): Body | undefined {
   return { t0: i, t1, nation: nat.nation, n0: i, n1: nat.end, fields: fields.filter(Boolean), body };
 }
 
+/** Portfolio names for canonical body names ("foreign" -> "Foreign Affairs"). */
+const PORTFOLIO: Record<string, string> = { foreign: 'Foreign Affairs', home: 'Home Affairs', state: 'State' };
+const title = (w: string): string => PORTFOLIO[w] ?? w.charAt(0).toUpperCase() + w.slice(1);
+
+/**
+ * The name an unlinked body gets, the same however it is written, so documents merge it:
+ * "the Iraqi Interior Ministry", "Iraq's Ministry of Interior" -> "Ministry of Interior (Iraq)".
+ */
+function bodyName(b: Pick<Body, 'nation' | 'fields' | 'body'>): string {
+  const fields = b.fields.filter((f) => f !== 'treasury');
+  if (b.body === 'treasury' || (fields.length === 0 && b.fields.includes('treasury'))) return `Treasury (${b.nation.name})`;
+  const head = b.body === 'department' ? 'Department' : 'Ministry';
+  return `${head} of ${fields.map(title).join(' and ')} (${b.nation.name})`;
+}
+
 /** A KB record for the body: the whole phrase, or the body's own name among the country's actors. */
 function lookupBody(v: TokenView, b: Body): KbActor | undefined {
   const isGov = (a: KbActor): boolean => a.type === 'ORGANIZATION' && a.country === countryOf(b.nation) && /government|military|intelligence|police/.test(a.subtype ?? '');
@@ -108,7 +124,11 @@ export function findGovernmentBodies(v: TokenView): Cand[] {
         else delete whole.actor;
         whole.label = 'ORG';
         whole.subtype = 'government';
-        whole.mergeKey = actor ? undefined : key;
+        if (actor) delete whole.mergeKey;
+        else {
+          whole.mergeKey = key;
+          whole.display = bodyName(b);
+        }
       }
       if (nested) out.push(nested);
     } else {
@@ -120,7 +140,7 @@ export function findGovernmentBodies(v: TokenView): Cand[] {
       for (const c of inside) c.absorbed = true;
       const c: Cand = {
         t0: b.t0, t1: b.t1, ...v.span(b.t0, b.t1), kind: 'name', label: 'ORG', origin: 'rule', subtype: 'government',
-        display: v.slice(b.t0, b.t1),
+        display: bodyName(b),
       };
       if (actor) c.actor = actor;
       else c.mergeKey = key;
