@@ -99,9 +99,10 @@ export interface Entity {
    */
   role?: { title: string; of?: string };
   /**
-   * Entity ids of the countries/regions an unnamed set of people is identified by, set by entity
-   * resolution: "Iraqi politicians" (SOURCE, subtype people) -> [Iraq]. Optional (added for the KB
-   * and entity-resolution stage).
+   * Entity ids of the countries/regions an unnamed set of people, a group or an anonymous source
+   * is identified by, set by entity resolution: "Iraqi politicians" (SOURCE, subtype people) ->
+   * [Iraq]; "armed Iraqi factions" -> [Iraq] when Iraq is an entity of the document. Optional
+   * (added for the KB and entity-resolution stage).
    */
   nationality?: string[];
   mentions: TextSpan[];

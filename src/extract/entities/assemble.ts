@@ -265,6 +265,14 @@ export function assemble({ doc, kb, gaz }: AssembleContext, cands: Cand[]): Enti
     const ids = c.nationals.flatMap((x) => (x.entity ? [x.entity] : []));
     if (e && ids.length > 0) e.nationality = [...new Set([...(e.nationality ?? []), ...ids])];
   }
+  // Groups and anonymous sources described by nationality ("armed Iraqi factions", "informed
+  // Iraqi sources"): the countries' entities, when the document has them.
+  for (const g of groups) {
+    if (g.entity.nationality || g.nationality.size === 0) continue;
+    if (g.entity.type !== 'SOURCE' && g.entity.subtype !== 'group') continue;
+    const ids = [...g.nationality].flatMap((iso) => byKey.get(`kb:country_${iso.toLowerCase()}`)?.entity.id ?? []);
+    if (ids.length > 0) g.entity.nationality = [...new Set(ids)];
+  }
   // Names of persons: the longest mention is the fullest name.
   for (const e of entities) {
     if (e.type === 'PERSON' && !e.kb) {

@@ -71,3 +71,11 @@ test('a country name or an ethnic word may stand in the phrase: "US lawmakers", 
   assert.equal(exactlyAt(doc, 'Iraqi Kurdish politicians')?.subtype, 'people');
   assert.equal(exactlyAt(doc, 'Iraqi')?.kb?.id, 'country_irq');
 });
+
+test('groups and anonymous sources described by nationality also point to the country entity', () => {
+  const doc = run('Armed Iraqi factions allied with Iran moved to Syria, informed Iraqi sources said. Iraq denied it.');
+  const iraq = entityOf(doc, 'Iraq', 0);
+  assert.equal(iraq?.kb?.id, 'country_irq');
+  assert.deepEqual(entityOf(doc, 'Armed Iraqi factions allied with Iran')?.nationality, [iraq.id]);
+  assert.deepEqual(entityOf(doc, 'informed Iraqi sources')?.nationality, [iraq.id]);
+});
