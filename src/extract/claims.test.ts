@@ -134,3 +134,31 @@ test('cue-less sentences in a reported paragraph inherit its chain; other paragr
   assert.ok(second.hedges.includes('does not appear'));
   assert.ok(!doc.claims.some((c) => doc.slice(c).includes('Prices')));
 });
+
+// Regression: the parser hung "as reported by" as a relative clause (acl) of the nearest noun, so
+// the claim covered only that noun phrase and missed the clause it attributes.
+const AS_ACL = `
+# text = Militias shelled the airport near Hama, as reported by the agency.
+1 Militias militia NOUN 2 nsubj
+2 shelled shell VERB 0 root
+3 the the DET 4 det
+4 airport airport NOUN 2 obj
+5 near near ADP 6 case
+6 Hama Hama PROPN 4 nmod
+7 , , PUNCT 9 punct
+8 as as SCONJ 9 mark
+9 reported report VERB 6 acl
+10 by by ADP 12 case
+11 the the DET 12 det
+12 agency agency NOUN 9 obl:agent
+13 . . PUNCT 2 punct
+`;
+
+test('"…, as reported by X" attributes the whole main clause even when parsed as a relative clause', () => {
+  const doc = withEntities(docFromCompact(AS_ACL), [
+    { id: 'a', type: 'ORGANIZATION', name: 'the agency', subtype: 'media_outlet', phrases: ['the agency'] },
+  ]);
+  run(doc);
+  const c = claimAt(doc, 'Militias shelled the airport');
+  assert.ok(!doc.slice(c).includes('reported'), 'content excludes the attribution clause');
+});

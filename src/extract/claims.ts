@@ -204,6 +204,13 @@ class ClaimScanner {
     }
     const d = this.v.baseDep(i);
     const head = this.v.tokens[i]!.head;
+    // "…, as reported by X": a parenthetical attribution of the whole clause, wherever the parser
+    // hung it (often as a relative clause of the nearest noun): the content is the main clause
+    const asMarked = this.v.kids(i, 'mark').some((m) => this.v.lower(m) === 'as') || this.v.lower(i - 1) === 'as';
+    if (asMarked && head >= 0) {
+      const root = this.sentenceRoot(i);
+      if (root !== undefined && root !== i) return this.v.subtree(root, new Set([i]));
+    }
     // "…, as reported by X" and "…, the department said" are often parsed as conjuncts of the clause
     // they attribute: the cue comes after its head and has no complement of its own
     const asClause = d === 'conj' && head >= 0 && head < i
@@ -219,6 +226,13 @@ class ClaimScanner {
     const out: number[] = [];
     for (let k = i + 1; k < s.endToken; k++) out.push(k);
     return out;
+  }
+
+  /** The root token of the sentence holding token i, if the sentence is parsed. */
+  sentenceRoot(i: number): number | undefined {
+    const s = this.doc.sentences[this.v.tokens[i]!.sentence]!;
+    for (let k = s.firstToken; k < s.endToken; k++) if (this.v.tokens[k]!.head < 0 && this.v.tokens[k]!.dep !== '') return k;
+    return undefined;
   }
 
   /** "citing Y" / "quoting Y" linked to cue i: the cited entities. */
