@@ -159,9 +159,18 @@ export class DocView {
       appos.forEach(add);
       if (es.length === 0 && appos.length === 0 && followOf) {
         // "leaders of X", "several of X", "locations in X": the head is generic, the entity is X
+        let followed = false;
         for (const k of this.kids(j, 'nmod')) {
           const c = this.caseOf(k);
-          if (c === 'of' || c === 'in' || c === 'from') visit(k, depth + 1);
+          if (c === 'of' || c === 'in' || c === 'from') {
+            visit(k, depth + 1);
+            followed = true;
+          }
+        }
+        // the parser hung "of X" elsewhere: take the entity right after "of" in the text
+        if (!followed && this.lower(j + 1) === 'of') {
+          const e = this.entityAfterOf(j + 1);
+          if (e) add(e);
         }
       }
       for (const k of this.kids(j, 'conj')) visit(k, depth + 1);
@@ -175,6 +184,21 @@ export class DocView {
     };
     visit(i, 0);
     return out;
+  }
+
+  /**
+   * The entity of the noun phrase that starts after the "of" at token k: the entity of the phrase's
+   * last noun ("of Iran-aligned factions" → the factions, not Iran), same sentence, a few tokens.
+   */
+  entityAfterOf(k: number): string | undefined {
+    const sent = this.doc.sentences[this.tokens[k]!.sentence]!;
+    let found: string | undefined;
+    for (let m = k + 1; m < Math.min(sent.endToken, k + 8); m++) {
+      const t = this.tokens[m]!;
+      if (t.pos === 'VERB' || t.pos === 'AUX' || t.pos === 'ADP' || t.pos === 'CCONJ' || t.text === ',') break;
+      if ((t.pos === 'NOUN' || t.pos === 'PROPN') && this.tokenEntity[m]) found = this.tokenEntity[m];
+    }
+    return found;
   }
 
   /** Entities whose mentions lie inside `span`, in text order. */
