@@ -51,6 +51,11 @@ export const NativeDocumentSchema = z
             geonamesId: z.number().int().optional(),
           })
           .optional(),
+        anonymous: z.boolean().optional(),
+        /** Title held, and the entity it is held in ("Deputy Commander" of the Quds Force). */
+        role: z.object({ title: z.string(), of: z.string().optional() }).optional(),
+        /** Entity ids of the countries a group or source is described by ("Iraqi politicians"). */
+        nationality: z.array(z.string()).optional(),
         mentions: z.array(textSpan),
       }),
     ),
@@ -81,6 +86,7 @@ export const NativeDocumentSchema = z
         anonymous: z.boolean(),
         hedges: z.array(z.string()),
         certainty: z.number().min(0).max(1),
+        quote: z.boolean().optional(),
       }),
     ),
     relations: z.array(
@@ -122,6 +128,10 @@ export const NativeDocumentSchema = z
     const ref = (id: string, set: Set<string>, path: (string | number)[]) => {
       if (!set.has(id)) ctx.addIssue({ code: 'custom', path, message: `unknown id "${id}"` });
     };
+    d.entities.forEach((e, i) => {
+      if (e.role?.of !== undefined) ref(e.role.of, entityIds, ['entities', i, 'role', 'of']);
+      e.nationality?.forEach((id, j) => ref(id, entityIds, ['entities', i, 'nationality', j]));
+    });
     d.claims.forEach((c, i) => {
       unique(c.id, ['claims', i, 'id']);
       checkSpan(c, ['claims', i]);

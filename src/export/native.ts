@@ -37,6 +37,8 @@ export function toNative(doc: Doc, { tokens = false }: NativeOptions = {}): Nati
         },
       }),
       ...(e.anonymous !== undefined && { anonymous: e.anonymous }),
+      ...(e.role !== undefined && { role: { ...e.role } }),
+      ...(e.nationality !== undefined && e.nationality.length > 0 && { nationality: [...e.nationality] }),
       mentions: e.mentions.map((x) => ({ start: x.start, end: x.end, text: x.text })),
     })),
     events: doc.events.map((e) => ({
