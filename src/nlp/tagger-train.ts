@@ -28,13 +28,15 @@ export interface TrainTaggerOptions {
   twoPass?: boolean;
   /** Features seen fewer times than this in training are ignored (1 = keep all). */
   minFeatureCount?: number;
+  /** Folds for the jackknifed first-pass tags given to the parser's training (default 4). */
+  parserJackknifeFolds?: number;
   log?: (s: string) => void;
 }
 
 export interface TrainedTagger {
   tagger: Tagger;
   devAccuracy: number;
-  /** Jackknifed (held-out) class ids of every training sentence, for training the parser on realistic tags. */
+  /** Jackknifed (held-out, 4-fold) class ids of every training sentence, for training the parser on realistic tags. */
   jackknife: Int32Array[] | null;
 }
 
@@ -144,7 +146,7 @@ function trainPass(
 
 /** Train the tagger (and lemmatizer) and return it with its dev accuracy. */
 export function trainTagger(opts: TrainTaggerOptions): TrainedTagger {
-  const { train, dev, epochs = 8, seed = 1, twoPass = true, minFeatureCount = 2, log = () => {} } = opts;
+  const { train, dev, epochs = 8, seed = 1, twoPass = true, minFeatureCount = 2, parserJackknifeFolds = 4, log = () => {} } = opts;
   // Classes: UPOS+XPOS pairs seen 3+ times; rarer pairs fall back to the commonest pair of their XPOS.
   const counts = new Map<string, number>();
   for (const s of train) for (let i = 0; i < s.words.length; i++) {
@@ -211,18 +213,26 @@ export function trainTagger(opts: TrainTaggerOptions): TrainedTagger {
   let p2: { model: SparseModel; acc: number } | null = null;
   let jackknife: Int32Array[] | null = null;
   if (twoPass) {
-    // Jackknife: first-pass tags on each half come from a model trained on the other half.
+    // Jackknife: first-pass tags on each fold come from a model trained on the other folds.
     const feats = new Uint32Array(MAX_TAGGER_FEATURES);
     const scores = new Float32Array(K);
-    const halves = [trainP.filter((_, i) => i % 2 === 0), trainP.filter((_, i) => i % 2 === 1)];
-    const right: Int32Array[] = new Array(trainP.length);
-    for (let h = 0; h < 2; h++) {
-      const m = trainPass(`jackknife ${h + 1}/2`, halves[1 - h]!, [], K, upos, Math.max(1, Math.ceil(epochs / 2)), seed + 10 + h, null, null, log, minFeatureCount);
-      trainP.forEach((d, i) => {
-        if (i % 2 === h) right[i] = decode(m.model, d.h, K, null, feats, scores);
-      });
-    }
-    jackknife = right;
+    const jack = (F: number, name: string): Int32Array[] => {
+      const tags: Int32Array[] = new Array(trainP.length);
+      for (let h = 0; h < F; h++) {
+        const rest = trainP.filter((_, i) => i % F !== h);
+        const m = trainPass(`${name} ${h + 1}/${F}`, rest, [], K, upos, Math.max(1, Math.ceil(epochs / 2)), seed + 10 * F + h, null, null, log, minFeatureCount);
+        trainP.forEach((d, i) => {
+          if (i % F === h) tags[i] = decode(m.model, d.h, K, null, feats, scores);
+        });
+      }
+      return tags;
+    };
+    // 2 folds for the second pass (noisier right context makes it rely on its own evidence: best
+    // on dev); more folds for the parser, whose training tags should be as good as run-time ones
+    // (4 folds: +0.3 dev UAS over 2).
+    const right = jack(2, 'jackknife');
+    const parserTags = parserJackknifeFolds === 2 ? right : jack(parserJackknifeFolds, 'parser jackknife');
+    jackknife = parserTags;
     const devRight = devP.map((d) => decode(p1.model, d.h, K, null, feats, scores));
     p2 = trainPass('pass 2', trainP, devP, K, upos, epochs, seed + 1, right, devRight, log, minFeatureCount);
     if (p2.acc <= p1.acc) {
