@@ -186,7 +186,9 @@ export function loadParser(path = modelPath('parser.bin.gz')): Parser {
   if (cached && isDefault) return cached;
   const c = readModelFile<ParserMeta>(path, 'parser');
   const L = c.meta.labels.length;
-  const p = new Parser(c.meta, sparseFrom(c, 'arcs', N_ACTIONS, path), sparseFrom(c, 'labels', L, path), sparseFrom(c, 'arclabels', L, path));
+  // the tree labeller is only built when its relations are the ones output (saves memory)
+  const labeller = c.meta.labelsFrom === 'arcs' ? new SparseModel(L, new Uint32Array(0), new Uint32Array([0]), new Uint8Array(0), new Float32Array(0)) : sparseFrom(c, 'labels', L, path);
+  const p = new Parser(c.meta, sparseFrom(c, 'arcs', N_ACTIONS, path), labeller, sparseFrom(c, 'arclabels', L, path));
   if (isDefault) cached = p;
   return p;
 }
