@@ -6,7 +6,9 @@
  * prefixes EWT keeps ("non-", "co-", "e-mail"), abbreviations and initials keep their period
  * ("U.S.", "Gen.", "Sept."), quotes/brackets/ellipses are tokens of their own, apostrophes inside
  * names stay ("Kata'ib", "O'Neil"), URLs, e-mails and numbers ("1,000.5") are one token.
- * Every token carries UTF-16 offsets into the original text.
+ * Every token carries UTF-16 offsets into the original text. Sentences end at blank lines and
+ * sentence punctuation (rules below), plus the breaks without punctuation that the small learned
+ * classifier in sentence-model.ts finds (models/sentences.bin.gz, loaded on first use).
  *
  * `pretokenizedDocs` reads the `--pretokenized` format instead (one sentence per line, tokens
  * separated by single spaces, blank line between documents) and keeps those tokens exactly.
