@@ -14,6 +14,7 @@ function domainKey(key: number, domain: number): number {
   return k === 0 ? 1 : k;
 }
 import { N_LABELS, viterbi } from './model.ts';
+import { mulberry32 } from '../random.ts';
 
 export interface TrainSentence {
   /** Feature keys, MAX_FEATURES slots per token (0 = unused). */
@@ -40,18 +41,6 @@ export interface TrainedWeights {
   keys: Uint32Array;
   weights: Float32Array;
   trans: Float32Array;
-}
-
-/** Small deterministic PRNG (mulberry32). */
-export function rng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
 }
 
 export function trainPerceptron(data: readonly TrainSentence[], opts: PerceptronOptions): TrainedWeights {
@@ -106,7 +95,7 @@ export function trainPerceptron(data: readonly TrainSentence[], opts: Perceptron
   const tw = new Float32Array(T);
   const tu = new Float64Array(T);
   let c = 1;
-  const rand = rng(opts.seed ?? 1);
+  const rand = mulberry32(opts.seed ?? 1);
   const order = data.map((_, i) => i);
   let best: TrainedWeights | null = null;
   let bestScore = -Infinity;
