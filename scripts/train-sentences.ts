@@ -22,7 +22,7 @@ export function gapExamples(sents: readonly UdSentence[]): GapExample[] {
     const gold: number[] = [];
     for (const s of sentences) {
       for (let i = s.firstToken; i < s.endToken - 1; i++) {
-        if (!isCandidate(d.text, tokens, i)) continue;
+        if (!isCandidate(d.text, tokens, i, s.firstToken)) continue;
         gaps.push(i);
         since.push(i + 1 - s.firstToken);
         gold.push(ends.has(tokens[i]!.end) ? 1 : 0);

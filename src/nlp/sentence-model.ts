@@ -23,11 +23,52 @@ export interface SentenceModelMeta {
 const MAX_FEATURES = 24;
 const NONE = 0x2468ace;
 
-/** Whether the gap after token `i` is a candidate for a learned boundary. */
-export function isCandidate(_text: string, tokens: readonly Token[], i: number): boolean {
+/** A capitalised word with lower-case letters ("Party", "Workers", "McCain"): part of a name, not an acronym or "PM". */
+const NAME_WORD_RE = /^\p{Lu}\p{Ll}[\p{L}'’.-]*$/u;
+/** Closed-class words that often start a sentence when capitalised: these may follow a name across a boundary. */
+const SENTENCE_STARTERS = new Set(
+  ('the a an this that these those there here i we he she it they you my our your his her its their what when where why how who which whose ' +
+    'if as in on at for from to by with but and so or then now please thanks thank hi hello dear also after before while since because although ' +
+    'however yes no not all some any each every many most just do does did is are was were will would can could should may might have has had let').split(' '),
+);
+
+/**
+ * True when token `i` is the apostrophe of a plural possessive ("Workers' Party", "the soldiers'
+ * families"): attached to a word ending in s, followed by a word, with no opening single quote
+ * earlier in the sentence (which would make it a closing quote).
+ */
+export function isPossessiveApostrophe(text: string, tokens: readonly Token[], i: number, sentStart = 0): boolean {
+  const t = tokens[i];
+  const prev = tokens[i - 1];
   const next = tokens[i + 1];
+  if (!t || !prev || !next || (t.text !== "'" && t.text !== '’')) return false;
+  if (prev.end !== t.start || !/\p{L}*[sS]$/u.test(prev.text) || !/^\p{L}/u.test(next.text) || next.start === t.end) return false;
+  for (let k = i - 1; k >= Math.max(0, sentStart); k--) {
+    const q = tokens[k]!;
+    if (q.text !== "'" && q.text !== '‘') continue;
+    const after = tokens[k + 1];
+    const before = tokens[k - 1];
+    // an opening quote: attached to the word after it, not to the word before it
+    if (after && after.start === q.end && (!before || before.end < q.start || /^[(\["“]$/.test(before.text))) return false;
+  }
+  return /\s/.test(text.slice(t.end, next.start));
+}
+
+/**
+ * Whether the gap after token `i` is a candidate for a learned boundary. Never: before
+ * punctuation, after an opening bracket or quote, after a possessive apostrophe, or between two
+ * name words on one line ("Kurdistan Workers' Party") — the classifier may only split such runs
+ * at a line break.
+ */
+export function isCandidate(text: string, tokens: readonly Token[], i: number, sentStart = 0): boolean {
+  const next = tokens[i + 1];
+  const t = tokens[i]!;
   if (!next) return false;
-  return !/^[,.;:!?%)\]}'’”"-]/.test(next.text) && !/^[(\[{"“‘-]$/.test(tokens[i]!.text) && next.start > tokens[i]!.end;
+  if (/^[,.;:!?%)\]}'’”"-]/.test(next.text) || /^[(\[{"“‘-]$/.test(t.text) || next.start <= t.end) return false;
+  const possessive = isPossessiveApostrophe(text, tokens, i, sentStart);
+  if (possessive) return false;
+  if (NAME_WORD_RE.test(t.text) && NAME_WORD_RE.test(next.text) && !SENTENCE_STARTERS.has(next.text.toLowerCase()) && !text.slice(t.end, next.start).includes('\n')) return false;
+  return true;
 }
 
 /** Features of the gap between tokens i and i+1; `sinceStart` = tokens since the sentence began. */

@@ -75,3 +75,24 @@ test('abbreviations inside brackets and hyphenated words do not end the sentence
 test('runs of symbols and emoticons are single tokens', () => {
   assert.deepEqual(words('****NOTICE**** great :-) <<File>>'), ['****', 'NOTICE', '****', 'great', ':-)', '<<', 'File', '>>']);
 });
+
+test('a plural possessive apostrophe inside a name neither closes a quote nor ends the sentence', () => {
+  const text = "Two drones hit the base on Sunday. The Kurdistan Workers' Party (PKK) claimed responsibility for the attack in a statement.";
+  const r = tokenize(text);
+  assert.deepEqual(r.sentences.map((s) => text.slice(s.start, s.end)), [
+    'Two drones hit the base on Sunday.',
+    "The Kurdistan Workers' Party (PKK) claimed responsibility for the attack in a statement.",
+  ]);
+  const lower = tokenize("The soldiers' families said the fighters’ commanders had fled. Talks resumed.");
+  assert.equal(lower.sentences.length, 2);
+});
+
+test('the learned splitter does not break a run of capitalised name words on one line', () => {
+  const text = 'Officials of the Popular Mobilization Forces Security Council Emergency Committee Kataib Hezbollah Brigade Command met.';
+  assert.equal(tokenize(text).sentences.length, 1);
+});
+
+test('a quoted phrase closed by an apostrophe still closes', () => {
+  const r = tokenize("He called it 'a matter for the courts'. Then he left.");
+  assert.equal(r.sentences.length, 2);
+});

@@ -372,7 +372,7 @@ export function tokenize(text: string, { maxSentenceTokens = MAX_SENTENCE_TOKENS
         continue;
       }
     }
-    if (model && isCandidate(text, tokens, i) && model.isBoundary(text, tokens, i, i + 1 - sentStart)) close(i + 1);
+    if (model && isCandidate(text, tokens, i, sentStart) && model.isBoundary(text, tokens, i, i + 1 - sentStart)) close(i + 1);
   }
   close(tokens.length);
   return { sentences, tokens };
