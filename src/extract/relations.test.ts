@@ -113,3 +113,32 @@ test('relation ids are r1, r2, … and no relation links an entity to itself', (
   assert.deepEqual(doc.relations.map((r) => r.id), doc.relations.map((_, i) => `r${i + 1}`));
   assert.ok(doc.relations.every((r) => r.from !== r.to));
 });
+
+// Regression: with a parse that hung the name under "Force" instead of as an apposition of
+// "Commander", the title relation was lost; the role the resolver attached still gives it.
+test('a role attached by entity resolution yields commands/leads/represents whatever the parse', () => {
+  const doc = docFromCompact(`
+# text = The deputy commander of the brigade, Ali Hassan, arrived.
+1 The the DET 3 det
+2 deputy deputy ADJ 3 amod
+3 commander commander NOUN 11 nsubj
+4 of of ADP 6 case
+5 the the DET 6 det
+6 brigade brigade NOUN 3 nmod
+7 , , PUNCT 8 punct
+8 Ali Ali PROPN 6 nmod
+9 Hassan Hassan PROPN 8 flat
+10 , , PUNCT 8 punct
+11 arrived arrive VERB 0 root
+12 . . PUNCT 11 punct
+`);
+  withEntities(doc, [
+    { id: 'p', type: 'PERSON', name: 'Ali Hassan', phrases: ['Ali Hassan'] },
+    { id: 'b', type: 'ORGANIZATION', name: 'the brigade', phrases: ['the brigade'] },
+  ]);
+  doc.entities[0]!.role = { title: 'deputy commander', of: 'b' };
+  relationExtractor().run(doc, { warn: () => {} });
+  const r = doc.relations.find((x) => x.type === 'commands' && x.from === 'p' && x.to === 'b');
+  assert.ok(r, JSON.stringify(doc.relations));
+  assert.match(doc.slice(r.evidence), /deputy commander.*Ali Hassan/);
+});

@@ -184,6 +184,27 @@ function rolesAndPlaces(c: RelationCollector): void {
   });
 }
 
+/**
+ * Roles the entity resolver attached ("the Deputy Commander of the al-Quds Force, Mohammad Reza
+ * Fallahzadeh" → role {Deputy Commander, of: Quds Force}): commands / leads / represents, whatever
+ * shape the parse took. Evidence: the title and the name in the sentence that introduces them.
+ */
+function fromRoles(c: RelationCollector): void {
+  for (const e of c.doc.entities) {
+    const role = e.role;
+    if (!role?.of || role.of === e.id) continue;
+    const head = role.title.toLowerCase().split(/\s+/).pop() ?? '';
+    const type: RelationType | undefined = COMMAND_TITLES.has(head) ? 'commands' : LEAD_TITLES.has(head) ? 'leads' : REPRESENT_TITLES.has(head) ? 'represents' : undefined;
+    const m = e.mentions[0];
+    if (!type || !m) continue;
+    const si = c.doc.sentenceAt(m.start);
+    const sent = si >= 0 ? c.doc.sentences[si]! : m;
+    const t = c.doc.text.slice(sent.start, sent.end).indexOf(role.title);
+    const evidence = t < 0 ? { start: m.start, end: m.end } : { start: Math.min(m.start, sent.start + t), end: Math.max(m.end, sent.start + t + role.title.length) };
+    c.add(type, e.id, role.of, evidence);
+  }
+}
+
 /** A LOCATION entity one of whose mentions is exactly `word` ("Iranian" → Iran). */
 function placeByWord(c: RelationCollector, word: string): string | undefined {
   if (!/^[a-z]/.test(word)) return undefined;
@@ -292,6 +313,7 @@ export function relationExtractor(_opts: RelationExtractorOptions = {}): Stage {
       groups(c);
       rolesAndPlaces(c);
       titledPersons(c);
+      fromRoles(c);
       orders(c);
       fromEvents(c);
       fromKb(c);

@@ -116,6 +116,41 @@ export class DocView {
     return this.entitiesOfNominal(i)[0];
   }
 
+  /** Whether token k lies inside one of entity e's own mentions. */
+  insideMentionOf(e: string, k: number): boolean {
+    const t = this.tokens[k]!;
+    return this.entityById.get(e)?.mentions.some((m) => m.start <= t.start && t.end <= m.end) ?? false;
+  }
+
+  /** Whether token k lies inside a time expression ("in recent days"): such phrases are no places or actors. */
+  isTime(k: number): boolean {
+    const t = this.tokens[k]!;
+    return this.doc.times.some((x) => x.start <= t.start && t.end <= x.end);
+  }
+
+  /**
+   * Entities named after token k up to the end of its sentence (or a clause break), outermost
+   * mentions only, in text order: "attended by X and leaders of Y, including Z" → X, Y, Z.
+   */
+  entitiesAfter(k: number): string[] {
+    const sent = this.doc.sentences[this.tokens[k]!.sentence]!;
+    const from = this.tokens[k]!.end;
+    let to = sent.end;
+    for (let m = k + 1; m < sent.endToken; m++) {
+      const t = this.tokens[m]!;
+      // a new finite clause or a semicolon ends the list ("including" is a preposition here)
+      if (t.text === ';' || ((t.pos === 'VERB' || t.pos === 'AUX') && !/^(including|such)$/i.test(t.text) && m > k + 1)) {
+        to = t.start;
+        break;
+      }
+    }
+    const found: Array<{ e: string; start: number; end: number }> = [];
+    for (const e of this.doc.entities) for (const m of e.mentions) if (m.start >= from && m.end <= to) found.push({ e: e.id, start: m.start, end: m.end });
+    const outer = found.filter((a) => !found.some((b) => b !== a && b.start <= a.start && a.end <= b.end && b.end - b.start > a.end - a.start));
+    outer.sort((a, b) => a.start - b.start);
+    return [...new Set(outer.map((x) => x.e))];
+  }
+
   /**
    * Entities a nominal stands for: its own entity, else those of its modifiers ("American and
    * Israeli interests" → both; "Iranian officials" → Iran).
@@ -125,7 +160,10 @@ export class DocView {
     if (own) {
       // a name parsed as one flat/compound chain ("Arab League Secretary-General Chedli Klibi"):
       // the person first, then the other entities named in it
-      const inName = [i, ...this.kids(i, 'flat', 'compound')].map((k) => this.tokenEntity[k]).filter((e): e is string => e !== undefined);
+      // (a place nested inside the entity's own mention, "Iran-aligned factions", is not another participant)
+      const inName = [i, ...this.kids(i, 'flat', 'compound').filter((k) => !this.insideMentionOf(own, k))]
+        .map((k) => this.tokenEntity[k])
+        .filter((e): e is string => e !== undefined);
       const uniq = [...new Set(inName)];
       uniq.sort((a, b) => Number(this.entityById.get(b)?.type === 'PERSON') - Number(this.entityById.get(a)?.type === 'PERSON'));
       return uniq;

@@ -88,6 +88,7 @@ export function verbArgs(v: DocView, c: number, type: EventType, noun = -1): Eve
   for (const k of v.kids(c, 'obj', 'iobj')) if (k !== noun) push(targets, v.entitiesOfArg(k));
   for (const k of v.kids(c, 'nsubj')) if (v.isPassiveSubject(k)) push(targets, v.entitiesOfArg(k));
   for (const k of v.kids(c, 'obl')) {
+    if (v.isTime(k)) continue; // "in recent days … of Iran-aligned factions" is no place or target
     const cs = v.caseOf(k);
     const es = v.entitiesOfArg(k);
     if (cs === 'from' && RECEIVE.has(v.lemma(c))) {
@@ -136,8 +137,17 @@ export function nounArgs(v: DocView, n: number, type: EventType): EventArgs {
     else if (LOC_CASES.has(cs)) location ??= pickLocation(v, es);
   }
   // "a meeting attended by X and Y": the attendees take part
-  for (const a of v.kids(n, 'acl')) {
-    if (v.lemma(a) === 'attend' || v.lemma(a) === 'join') push(targets, attendees(v, a));
+  const attend = v.kids(n, 'acl').filter((a) => v.lemma(a) === 'attend' || v.lemma(a) === 'join');
+  for (const a of attend) push(targets, attendees(v, a));
+  // the parser hung "attended by …" elsewhere: read the attendees off the text after "by"
+  if (attend.length === 0) {
+    const sent = v.doc.sentences[v.tokens[n]!.sentence]!;
+    for (let k = n + 1; k < Math.min(sent.endToken, n + 8); k++) {
+      if (/^(attended|joined)$/i.test(v.tokens[k]!.text) && v.lower(k + 1) === 'by') {
+        push(targets, v.entitiesAfter(k + 1));
+        break;
+      }
+    }
   }
   return withLocation(v, { sources, targets: targets.filter((e) => !sources.includes(e)), ...(location ? { location } : {}) }, n);
 }
