@@ -225,3 +225,43 @@ test('events inside claims are "reported" and point to their claim; ids are v1, 
   assert.equal(eventAt(doc, 'travel').modality, 'conditional');
   assert.deepEqual(doc.events.map((e) => e.id), doc.events.map((_, i) => `v${i + 1}`));
 });
+
+// Regression: a parse that hung "attended by …" on a later noun and "of the militias" under the
+// time phrase lost the attendees and made the time phrase's noun the meeting's place.
+const MISPARSED_MEETING = `
+# text = The envoy held a meeting in recent days attended by the minister and leaders of the Kurdish militias.
+1 The the DET 2 det
+2 envoy envoy NOUN 3 nsubj
+3 held hold VERB 0 root
+4 a a DET 5 det
+5 meeting meeting NOUN 3 obj
+6 in in ADP 8 case
+7 recent recent ADJ 8 amod
+8 days day NOUN 3 obl
+9 attended attend VERB 18 amod
+10 by by ADP 12 case
+11 the the DET 12 det
+12 minister minister NOUN 9 obl:agent
+13 and and CCONJ 14 cc
+14 leaders leader NOUN 12 conj
+15 of of ADP 18 case
+16 the the DET 18 det
+17 Kurdish Kurdish ADJ 18 amod
+18 militias militia NOUN 8 nmod
+19 . . PUNCT 3 punct
+`;
+
+test('"attended by" read off the text when the parser hung it elsewhere; a time phrase is no place', () => {
+  const doc = build(MISPARSED_MEETING, [
+    { id: 'env', type: 'ROLE', phrases: ['The envoy'] },
+    { id: 'min', type: 'ROLE', phrases: ['the minister'] },
+    { id: 'mil', type: 'ORGANIZATION', phrases: ['the Kurdish militias'] },
+    { id: 'kur', type: 'LOCATION', phrases: ['Kurdish'] },
+  ]);
+  const e = eventAt(doc, 'meeting');
+  assert.equal(e.type, 'CONSULT');
+  assert.ok(e.targets.includes('min') && e.targets.includes('mil'), `targets ${e.targets}`);
+  assert.ok(!e.targets.includes('kur'), 'a place nested in a group name is not an attendee');
+  assert.equal(e.location, undefined);
+  assert.equal(e.date?.end, '2023-10-29');
+});
