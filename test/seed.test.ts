@@ -259,6 +259,7 @@ describe('events (PLOVER type, sources → targets, place, modality)', () => {
       assert.ok(p.has(mustEntityAt(d, who).id), `${who} missing from ${names(d, [...p])}`);
     }
     assert.ok(p.has(factions().id) || p.has(mustEntityAt(d, 'Hezbollah Brigades').id), 'faction leaders missing');
+    assert.equal(ev.location, mustEntityAt(d, 'Baghdad').id, `the meeting is placed at ${names(d, ev.location ? [ev.location] : [])}`);
     assert.equal(ev.modality, 'reported');
     assert.ok(ev.date, 'the meeting should be dated');
     assert.equal(ev.date.end, '2023-10-29');
