@@ -20,7 +20,7 @@ export interface SentenceModelMeta {
   info: Record<string, unknown>;
 }
 
-const MAX_FEATURES = 24;
+const MAX_FEATURES = 40;
 const NONE = 0x2468ace;
 
 /** A capitalised word with lower-case letters ("Party", "Workers", "McCain"): part of a name, not an acronym or "PM". */
@@ -71,6 +71,30 @@ export function isCandidate(text: string, tokens: readonly Token[], i: number, s
   return true;
 }
 
+/** Words that close a letter or message ("Regards, ‖ Debra", "Thanks ‖ Sean"). */
+const CLOSING_WORDS = new Set(['regards', 'sincerely', 'thanks', 'thank', 'thx', 'cheers', 'best', 'love', 'care', 'yours', 'rgds', 'later']);
+
+/** A coarse class of a token for the gap features: URL, e-mail, number, time, date, file name, starter word… */
+export function tokenKind(w: string): string {
+  if (/^(?:(?:https?|ftp):\/\/|www\.)/i.test(w)) return 'url';
+  if (/^[^@\s]+@[\w-]+(?:\.[\w-]+)+$/.test(w)) return 'email';
+  if (/^\d{1,2}:\d\d(?::\d\d)?$/.test(w)) return 'time';
+  if (/^(?:[ap]\.?m\.?)$/i.test(w)) return 'ampm';
+  if (/^\d{1,4}[/.-]\d{1,2}[/.-]\d{2,4}$/.test(w)) return 'date';
+  if (/^[+-]?[\d.,]*\d[\d.,]*$/.test(w)) return 'num';
+  if (/\d/.test(w)) return 'alnum';
+  if (/^[\w-]+\.(?:pdf|docx?|xlsx?|pptx?|jpe?g|png|gif|txt|zip|html?)$/i.test(w)) return 'file';
+  const l = w.toLowerCase();
+  if (CLOSING_WORDS.has(l)) return /^\p{Lu}/u.test(w) ? 'Close' : 'close';
+  if (/^\p{Lu}/u.test(w)) {
+    if (SENTENCE_STARTERS.has(l)) return 'Starter';
+    if (/^\p{Lu}+$/u.test(w)) return w.length === 1 ? 'X' : 'CAPS';
+    return 'Cap';
+  }
+  if (/^\p{Ll}/u.test(w)) return SENTENCE_STARTERS.has(l) ? 'starter' : 'low';
+  return w.length <= 3 ? w : 'sym';
+}
+
 /** Features of the gap between tokens i and i+1; `sinceStart` = tokens since the sentence began. */
 export function gapFeatures(text: string, tokens: readonly Token[], i: number, sinceStart: number, out: Uint32Array): number {
   const w = (j: number) => (j >= 0 && j < tokens.length ? hashString(normWord(tokens[j]!.text)) : NONE);
@@ -101,6 +125,17 @@ export function gapFeatures(text: string, tokens: readonly Token[], i: number, s
   out[k++] = mix2(16, n0, w(i + 2));
   out[k++] = mix3(17, nl, ps, ns);
   out[k++] = mix2(18, len, ps);
+  const kd = (j: number) => (j >= 0 && j < tokens.length ? hashString(tokenKind(tokens[j]!.text)) : NONE);
+  const kp = kd(i);
+  const kn = kd(i + 1);
+  out[k++] = mix2(19, kp, kn);
+  out[k++] = mix3(20, kd(i - 1), kp, kn);
+  out[k++] = mix3(21, kp, kn, kd(i + 2));
+  out[k++] = mix2(22, len, kn);
+  out[k++] = mix3(23, w(i - 1), p0, kn);
+  out[k++] = mix2(24, p0, kn);
+  out[k++] = mix2(25, kp, n0);
+  out[k++] = mix3(26, len, kp, kn);
   return k;
 }
 
