@@ -21,11 +21,15 @@ export function gapExamples(sents: readonly UdSentence[]): GapExample[] {
     const since: number[] = [];
     const gold: number[] = [];
     for (const s of sentences) {
+      // Length so far counts from the last gold break, as at run time after a correct learned split.
+      let start = s.firstToken;
       for (let i = s.firstToken; i < s.endToken - 1; i++) {
-        if (!isCandidate(d.text, tokens, i, s.firstToken)) continue;
+        if (!isCandidate(d.text, tokens, i, start)) continue;
+        const y = ends.has(tokens[i]!.end) ? 1 : 0;
         gaps.push(i);
-        since.push(i + 1 - s.firstToken);
-        gold.push(ends.has(tokens[i]!.end) ? 1 : 0);
+        since.push(i + 1 - start);
+        gold.push(y);
+        if (y) start = i + 1;
       }
     }
     out.push({ text: d.text, tokens, gaps: Int32Array.from(gaps), sinceStart: Int32Array.from(since), gold: Uint8Array.from(gold) });
@@ -45,11 +49,11 @@ function sentenceF1(docs: ReturnType<typeof rawDocuments>, model: SentenceModel)
 
 export async function trainSentencesModel(opts: TrainStepOptions, data: { train: UdSentence[]; dev: UdSentence[] }): Promise<{ devGapF1: number; devSentenceF1: number; bytes: number }> {
   const t0 = Date.now();
-  const { model, devF1 } = trainSentenceModel(gapExamples(data.train), gapExamples(data.dev), opts.quick ? 1 : 5, opts.log);
+  const { model, devF1 } = trainSentenceModel(gapExamples(data.train), gapExamples(data.dev), opts.quick ? 1 : Number(process.env.SX_EPOCHS ?? 5), opts.log);
   // Fine-tune the threshold for what is measured: sentence F1 on the rebuilt dev documents.
   const devDocs = rawDocuments(data.dev);
   let best = { t: model.meta.threshold, f: sentenceF1(devDocs, model) };
-  for (const t of [-3, -2, -1.5, -1, -0.5, 0, 0.5, 1, 2]) {
+  for (let t = -8; t <= 3 + 1e-9; t += 0.5) {
     model.meta.threshold = t;
     const f = sentenceF1(devDocs, model);
     if (f > best.f + 1e-9) best = { t, f };
