@@ -64,7 +64,9 @@ export function isCandidate(text: string, tokens: readonly Token[], i: number, s
   const next = tokens[i + 1];
   const t = tokens[i]!;
   if (!next) return false;
-  if (/^[,.;:!?%)\]}'’”"-]/.test(next.text) || /^[(\[{"“‘-]$/.test(t.text) || next.start <= t.end) return false;
+  // a dash after a file name, URL or rule starts a list item ("- a.pdf - b.pdf"); not after ")" (datelines: "BAGHDAD (Reuters) - ")
+  const listDash = next.text === '-' && /^(?:file|url|email|sym|>>)$/.test(tokenKind(t.text));
+  if ((/^[,.;:!?%)\]}'’”"-]/.test(next.text) && !listDash) || /^[(\[{"“‘-]$/.test(t.text) || next.start <= t.end) return false;
   const possessive = isPossessiveApostrophe(text, tokens, i, sentStart);
   if (possessive) return false;
   if (NAME_WORD_RE.test(t.text) && NAME_WORD_RE.test(next.text) && !SENTENCE_STARTERS.has(next.text.toLowerCase()) && !text.slice(t.end, next.start).includes('\n')) return false;
