@@ -49,7 +49,7 @@ function sentenceF1(docs: ReturnType<typeof rawDocuments>, model: SentenceModel)
 
 export async function trainSentencesModel(opts: TrainStepOptions, data: { train: UdSentence[]; dev: UdSentence[] }): Promise<{ devGapF1: number; devSentenceF1: number; bytes: number }> {
   const t0 = Date.now();
-  const { model, devF1 } = trainSentenceModel(gapExamples(data.train), gapExamples(data.dev), opts.quick ? 1 : Number(process.env.SX_EPOCHS ?? 5), opts.log);
+  const { model, devF1 } = trainSentenceModel(gapExamples(data.train), gapExamples(data.dev), opts.quick ? 1 : 5, opts.log);
   // Fine-tune the threshold for what is measured: sentence F1 on the rebuilt dev documents.
   const devDocs = rawDocuments(data.dev);
   let best = { t: model.meta.threshold, f: sentenceF1(devDocs, model) };

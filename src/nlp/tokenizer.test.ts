@@ -96,3 +96,10 @@ test('a quoted phrase closed by an apostrophe still closes', () => {
   const r = tokenize("He called it 'a matter for the courts'. Then he left.");
   assert.equal(r.sentences.length, 2);
 });
+
+test('the learned splitter ends a date/time header without punctuation but keeps a news dateline', () => {
+  const header = 'Sent by Scott Neal 08/16/2000 03:48 PM I spoke to John about the deal.';
+  assert.deepEqual(tokenize(header).sentences.map((s) => header.slice(s.start, s.end)).at(-1), 'I spoke to John about the deal.');
+  const dateline = 'BAGHDAD (Reuters) - Iraqi forces said on Monday that two rockets hit the Green Zone.';
+  assert.equal(tokenize(dateline).sentences.length, 1);
+});
