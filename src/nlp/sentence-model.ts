@@ -97,6 +97,8 @@ export function tokenKind(w: string): string {
   return w.length <= 3 ? w : 'sym';
 }
 
+const kindCache = new WeakMap<readonly Token[], Uint32Array>();
+
 /** Features of the gap between tokens i and i+1; `sinceStart` = tokens since the sentence began. */
 export function gapFeatures(text: string, tokens: readonly Token[], i: number, sinceStart: number, out: Uint32Array): number {
   const w = (j: number) => (j >= 0 && j < tokens.length ? hashString(normWord(tokens[j]!.text)) : NONE);
@@ -127,7 +129,18 @@ export function gapFeatures(text: string, tokens: readonly Token[], i: number, s
   out[k++] = mix2(16, n0, w(i + 2));
   out[k++] = mix3(17, nl, ps, ns);
   out[k++] = mix2(18, len, ps);
-  const kd = (j: number) => (j >= 0 && j < tokens.length ? hashString(tokenKind(tokens[j]!.text)) : NONE);
+  let kinds = kindCache.get(tokens);
+  if (!kinds || kinds.length !== tokens.length) {
+    kinds = new Uint32Array(tokens.length);
+    kindCache.set(tokens, kinds);
+  }
+  const kc = kinds;
+  const kd = (j: number) => {
+    if (j < 0 || j >= tokens.length) return NONE;
+    // hashed kinds are cached per token array (each gap looks at four tokens; kinds cost a few regexes)
+    if (kc[j] === 0) kc[j] = hashString(tokenKind(tokens[j]!.text)) || 1;
+    return kc[j]!;
+  };
   const kp = kd(i);
   const kn = kd(i + 1);
   out[k++] = mix2(19, kp, kn);
