@@ -7,7 +7,7 @@
 import { join } from 'node:path';
 import type { UdSentence } from './lib/conllu.ts';
 import { loadUd, type TrainStepOptions } from './train-tagger.ts';
-import { trainParser, saveParser, type TreeSentence } from '../src/nlp/parser-train.ts';
+import { trainParserSeeds, saveParser, type TreeSentence } from '../src/nlp/parser-train.ts';
 import type { Tagger } from '../src/nlp/tagger.ts';
 
 function withTags(s: UdSentence, upos: string[], xpos: string[]): TreeSentence {
@@ -24,6 +24,8 @@ export interface ParserStepOptions extends TrainStepOptions {
   /** Held-out tags for the training sentences; when absent the tagger tags them (optimistic). */
   trainTags?: Array<{ upos: string[]; xpos: string[] }> | null;
   labelEpochs?: number;
+  /** One parser is trained per seed and their weights averaged (default [7, 11]). */
+  seeds?: number[];
 }
 
 export async function trainParserModel(opts: ParserStepOptions, data = loadUd(opts.dataDir, opts.quick)): Promise<{ devUas: number; devLas: number; bytes: number }> {
@@ -37,13 +39,13 @@ export async function trainParserModel(opts: ParserStepOptions, data = loadUd(op
     const t = tagWith(opts.tagger, s);
     return withTags(s, t.upos, t.xpos);
   });
-  const { parser, devUas, devLas } = trainParser({
+  const { parser, devUas, devLas } = trainParserSeeds({
     train: trainTrees,
     dev: devTrees,
     tags: opts.tagger.meta.classes,
     epochs: opts.epochs ?? (opts.quick ? 1 : 12),
     labelEpochs: opts.labelEpochs ?? (opts.quick ? 1 : 6),
-    seed: opts.seed ?? 7,
+    seeds: opts.seeds ?? (opts.seed !== undefined ? [opts.seed] : opts.quick ? [7] : [7, 11]),
     log: opts.log,
   });
   const bytes = saveParser(join(opts.outDir, 'parser.bin.gz'), parser);

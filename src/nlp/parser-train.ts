@@ -4,7 +4,7 @@
  * of the relation labeller, from UD sentences with predicted tags. Deterministic given the seed;
  * the epoch with the best dev UAS (parser) / label accuracy (labeller) is kept.
  */
-import { AveragedPerceptron, SparseModel, argmax } from './perceptron.ts';
+import { AveragedPerceptron, SparseModel, argmax, averageSparse } from './perceptron.ts';
 import { ParseState, N_ACTIONS } from './parser-state.ts';
 import { MAX_ARC_LABEL_FEATURES, MAX_PARSER_FEATURES, arcLabelFeatures, parserFeatures, parserInput } from './parser-features.ts';
 import { MAX_LABEL_FEATURES, labelFeatures, treeIndex, type LabelInput } from './labeler.ts';
@@ -204,6 +204,31 @@ export function trainParser(opts: TrainParserOptions): TrainedParser {
   log(`  relations from ${meta.labelsFrom}: dev LAS ${(100 * arcLas).toFixed(2)} (during parsing) vs ${(100 * bestLabels!.las).toFixed(2)} (tree labeller)`);
   meta.info = { trainSentences: train.length, epochs, labelEpochs, seed, explore, prune, pruneLabels, devUas: bestArcs!.uas, devLas };
   return { parser: new Parser(meta, bestArcs!.model, bestLabels!.model, bestArcs!.arcLabels), devUas: bestArcs!.uas, devLas };
+}
+
+/**
+ * Train one parser per seed and average their weights (arcs, both relation classifiers); the
+ * relation source is chosen again on dev for the averaged model. One seed = `trainParser`.
+ */
+export function trainParserSeeds(opts: TrainParserOptions & { seeds: number[] }): TrainedParser {
+  const runs = opts.seeds.map((seed) => trainParser({ ...opts, seed }));
+  if (runs.length === 1) return runs[0]!;
+  const first = runs[0]!.parser;
+  const meta: ParserMeta = { ...first.meta, labelsFrom: 'arcs', info: { ...first.meta.info, seeds: opts.seeds } };
+  const { prune = 1.0, pruneLabels = 0.3 } = opts;
+  const avg = (pick: (p: Parser) => SparseModel, t: number) => averageSparse(runs.map((r) => pick(r.parser)), t);
+  const parser = new Parser(meta, avg((p) => p.arcs, prune), avg((p) => p.labeller, pruneLabels), avg((p) => p.arcLabels, pruneLabels));
+  const lIndex = new Map(meta.labels.map((l, i) => [l, i]));
+  const labelId = (l: string) => lIndex.get(l) ?? lIndex.get(l.split(':')[0]!) ?? lIndex.get('dep')!;
+  const devP = opts.dev.map((s) => prepare(s, (u, x) => parser.tagId(u, x), labelId));
+  const [uas, arcLas] = evalUasLas(parser, devP);
+  const devHeads = devP.map((d) => parser.parseHeads(d.wh, d.tags).heads);
+  const labLas = evalLas(parser, devP, devHeads);
+  meta.labelsFrom = labLas > arcLas ? 'labeller' : 'arcs';
+  const devLas = Math.max(arcLas, labLas);
+  meta.info = { ...meta.info, devUas: uas, devLas, labelsFrom: meta.labelsFrom };
+  opts.log?.(`parser: average of seeds ${opts.seeds.join(', ')}: dev UAS ${(100 * uas).toFixed(2)} LAS ${(100 * devLas).toFixed(2)} (relations from ${meta.labelsFrom}: ${(100 * arcLas).toFixed(2)} during parsing, ${(100 * labLas).toFixed(2)} tree labeller)`);
+  return { parser, devUas: uas, devLas };
 }
 
 function evalUasLas(p: Parser, data: Prepared[]): [number, number] {

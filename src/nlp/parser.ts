@@ -90,7 +90,15 @@ export class Parser {
       else {
         const k = parserFeatures(x, st, feats);
         this.arcs.score(feats, k, scores);
-        a = argmax(scores, N_ACTIONS, (a) => st.valid(a));
+        // argmax over the valid actions, inline (no closure per step on the hot path)
+        a = -1;
+        let best = -Infinity;
+        for (let c = 0; c < N_ACTIONS; c++) {
+          if (scores[c]! > best && st.valid(c)) {
+            best = scores[c]!;
+            a = c;
+          }
+        }
       }
       const d = st.apply(a);
       if (d >= 0) this.labelArc(x, st, d);
@@ -106,7 +114,17 @@ export class Parser {
     const k = arcLabelFeatures(x, st, h, d, this.#feats);
     this.arcLabels.score(this.#feats, k, this.#lscores);
     const root = this.#rootLabel;
-    const l = h === x.n ? root : argmax(this.#lscores, this.meta.labels.length, (l) => l !== root);
+    let l = root;
+    if (h !== x.n) {
+      const sc = this.#lscores;
+      let best = -Infinity;
+      for (let c = 0; c < sc.length; c++) {
+        if (c !== root && sc[c]! > best) {
+          best = sc[c]!;
+          l = c;
+        }
+      }
+    }
     st.setLabel(d, l, labelBit(l));
     return l;
   }
