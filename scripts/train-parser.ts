@@ -43,7 +43,7 @@ export async function trainParserModel(opts: ParserStepOptions, data = loadUd(op
     train: trainTrees,
     dev: devTrees,
     tags: opts.tagger.meta.classes,
-    epochs: opts.epochs ?? (opts.quick ? 1 : 12),
+    epochs: opts.epochs ?? (opts.quick ? 1 : 16),
     labelEpochs: opts.labelEpochs ?? (opts.quick ? 1 : 6),
     seeds: opts.seeds ?? (opts.seed !== undefined ? [opts.seed] : opts.quick ? [7] : [11]),
     log: opts.log,
