@@ -262,3 +262,11 @@ test('a place name that is part of a person name is not geocoded ("Victoria Nula
   assert.ok(!doc.entities.some((e) => e.name === 'Victoria' || /Victoria/.test(e.mentions[0]?.text ?? '')));
   assert.equal(entityOf(doc, 'Damascus')?.geo?.country, 'SY');
 });
+
+// Regression for a special case turned general: outlet media used to come from outlet names
+// hard-coded in regular expressions; now the KB says which medium an outlet is.
+test('"the channel" and "the agency" resolve by the KB medium of outlets whose names say nothing', () => {
+  const doc = run('Rudaw aired the footage and Shafaq News reported the strike. Later the channel showed more, and the agency added details.');
+  assert.equal(entityOf(doc, 'the channel')?.id, entityOf(doc, 'Rudaw')?.id);
+  assert.equal(entityOf(doc, 'the agency')?.id, entityOf(doc, 'Shafaq News')?.id);
+});

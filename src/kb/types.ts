@@ -44,6 +44,8 @@ export const actorSchema = z.object({
    * Kurdistan Region), which the resolver uses only when the document names that region.
    */
   demonyms: z.array(z.string().min(1)).optional(),
+  /** For media outlets: what "the newspaper" / "the radio" / "the agency" can refer back to. */
+  medium: z.enum(['newspaper', 'broadcaster', 'agency']).optional(),
   wikidata: z.string().regex(/^Q\d+$/, 'expected a Wikidata id like Q794').optional(),
   affiliations: z.array(affiliationSchema).optional(),
   source: z.string().optional(),

@@ -39,13 +39,16 @@ interface Group {
   lastMention: number;
 }
 
-const NEWSPAPER = /newspaper|daily|times|post|guardian|haaretz|awsat|gazette|journal|herald|tribune/i;
-const BROADCASTER = /radio|tv|television|broadcast|channel|jazeera|arabiya|bbc|cnn|mayadeen|manar|farda/i;
-const AGENCY = /agency|press|reuters|afp|irna|tasnim|fars|sana|xinhua|tass|anadolu/i;
+// Generic words only: which outlet is which medium is knowledge, kept in the KB's `medium` field.
+const NEWSPAPER = /\b(?:newspaper|daily|gazette|journal|weekly)\b/i;
+const BROADCASTER = /\b(?:radio|tv|television|broadcaster|channel|network)\b/i;
+const AGENCY = /\b(?:agency|wire)\b/i;
 
+/** The medium of an outlet: the KB's word for it, else a generic word in the text or its names. */
 function mediumOf(a: KbActor | undefined, text: string): Group['medium'] {
+  if (a?.medium) return a.medium;
   const hay = [text, a?.name ?? '', ...(a?.aliases ?? [])].join(' | ');
-  if (BROADCASTER.test(text) || (a && BROADCASTER.test(a.name))) return 'broadcaster';
+  if (BROADCASTER.test(text)) return 'broadcaster';
   if (NEWSPAPER.test(hay)) return 'newspaper';
   if (AGENCY.test(hay)) return 'agency';
   if (BROADCASTER.test(hay)) return 'broadcaster';
