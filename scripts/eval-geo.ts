@@ -12,9 +12,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import YAML from 'yaml';
-import { Doc } from '../src/nlp/doc.ts';
-import { tokenize } from '../src/nlp/tokenizer.ts';
-import { resolveEntities } from '../src/extract/entities.ts';
+import { resolveWithGold, entityForSpan } from './lib/resolve-gold.ts';
 import { loadKb, loadGazetteer, distanceKm, normalizeName } from '../src/kb/index.ts';
 import { readGum } from './gum-places.ts';
 
@@ -67,17 +65,11 @@ function evaluate(): void {
   const errors: string[] = [];
   const t0 = Date.now();
   for (const d of file.docs) {
-    const doc = new Doc(d.text, { id: d.id, language: 'en' });
-    const t = tokenize(d.text);
-    doc.sentences = t.sentences;
-    doc.tokens = t.tokens;
-    doc.mentions = d.mentions.map((m) => ({ start: m.start, end: m.end, label: 'LOC' as const, origin: 'ner' as const }));
-    resolveEntities(doc, kb, gaz);
+    const doc = resolveWithGold(d, d.mentions.map((m) => ({ start: m.start, end: m.end, label: 'LOC' as const })), kb, gaz);
     for (const m of d.mentions) {
       n++;
       const [kind, cc, gid, lat, lon] = m.gold;
-      const e = doc.entities.find((x) => x.mentions.some((y) => y.start === m.start && y.end === m.end)) ??
-        doc.entities.find((x) => x.mentions.some((y) => y.start <= m.start && m.end <= y.end));
+      const e = entityForSpan(doc, m);
       const geo = e?.geo;
       let good = false;
       if (geo) {

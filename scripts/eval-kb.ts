@@ -13,9 +13,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import YAML from 'yaml';
-import { Doc } from '../src/nlp/doc.ts';
-import { tokenize } from '../src/nlp/tokenizer.ts';
-import { resolveEntities } from '../src/extract/entities.ts';
+import { resolveWithGold, entityForSpan } from './lib/resolve-gold.ts';
 import { loadKb, loadGazetteer } from '../src/kb/index.ts';
 
 const repo = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
@@ -79,16 +77,10 @@ function evaluate(): void {
   const errors: string[] = [];
   const t0 = Date.now();
   for (const d of file.docs) {
-    const doc = new Doc(d.text, { id: d.id, language: 'en' });
-    const t = tokenize(d.text);
-    doc.sentences = t.sentences;
-    doc.tokens = t.tokens;
-    doc.mentions = d.mentions.map((m) => ({ start: m.start, end: m.end, label: m.label, origin: 'ner' as const }));
-    resolveEntities(doc, kb, gaz);
+    const doc = resolveWithGold(d, d.mentions.map((m) => ({ start: m.start, end: m.end, label: m.label })), kb, gaz);
     for (const m of d.mentions) {
       n++;
-      const e = doc.entities.find((x) => x.mentions.some((y) => y.start === m.start && y.end === m.end)) ??
-        doc.entities.find((x) => x.mentions.some((y) => y.start <= m.start && m.end <= y.end));
+      const e = entityForSpan(doc, m);
       const good = e?.kb !== undefined && m.accept.includes(e.kb.id);
       if (good) ok++;
       else errors.push(`${d.subset}/${d.id.slice(0, 8)}: "${m.text}" -> ${e?.kb?.id ?? (e ? `(unlinked ${e.type} "${e.name}")` : '(no entity)')}; gold ${m.accept[0]}`);
