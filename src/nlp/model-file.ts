@@ -9,7 +9,7 @@ import { readFileSync, writeFileSync, mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { gunzipSync, gzipSync } from 'node:zlib';
 import { DossierError } from '../errors.ts';
-import { SparseModel } from './perceptron.ts';
+import { SparseModel, type QuantizedWeights } from './perceptron.ts';
 
 const MAGIC = 0x4c4e5344; // 'DSNL'
 
@@ -28,6 +28,8 @@ interface ArrayEntry {
 export interface ModelContents<M> {
   meta: M;
   arrays: Map<string, Typed>;
+  /** The int16 form of every quantised array (what the file holds), by name. */
+  quantized: Map<string, QuantizedWeights>;
 }
 
 /** Serialise metadata and arrays; Float32Arrays whose name ends in '.w' are quantised to int16. */
@@ -95,6 +97,7 @@ export function readModelFile<M>(path: string, what: string): ModelContents<M> {
     const data = new Uint8Array(body.length - dataStart);
     data.set(body.subarray(dataStart));
     const arrays = new Map<string, Typed>();
+    const quantized = new Map<string, QuantizedWeights>();
     for (const e of header.arrays) {
       if (e.kind === 'u32') arrays.set(e.name, new Uint32Array(data.buffer, e.offset, e.length));
       else if (e.kind === 'u8') arrays.set(e.name, new Uint8Array(data.buffer, e.offset, e.length));
@@ -105,9 +108,10 @@ export function readModelFile<M>(path: string, what: string): ModelContents<M> {
         const s = e.scale ?? 1;
         for (let i = 0; i < q.length; i++) f[i] = q[i]! * s;
         arrays.set(e.name, f);
+        quantized.set(e.name, { q, scale: s });
       }
     }
-    return { meta: header.meta, arrays };
+    return { meta: header.meta, arrays, quantized };
   } catch (e) {
     throw new DossierError('MODEL_MISSING', `${what}: model file ${path} is corrupt (${(e as Error).message}); run \`npm run train\` to rebuild it`, { input: path, cause: e });
   }
@@ -125,5 +129,7 @@ export function sparseFrom(c: ModelContents<unknown>, prefix: string, nClasses: 
     if (!a) throw new DossierError('MODEL_MISSING', `model file ${path} lacks the array "${prefix}.${k}"`, { input: path });
     return a;
   };
-  return new SparseModel(nClasses, get('keys') as Uint32Array, get('offs') as Uint32Array, get('cls') as Uint8Array, get('w') as Float32Array, keepPlain);
+  // the int16 weights as stored select SparseModel's compact integer layout
+  const quant = c.quantized.get(`${prefix}.w`) ?? null;
+  return new SparseModel(nClasses, get('keys') as Uint32Array, get('offs') as Uint32Array, get('cls') as Uint8Array, get('w') as Float32Array, keepPlain, quant);
 }

@@ -54,3 +54,39 @@ test('model files round-trip and a missing file fails with MODEL_MISSING naming 
     rmSync(dir, { recursive: true, force: true });
   }
 });
+
+test('a model loaded from its int16 file scores like the float model it was saved from (both layouts)', () => {
+  const dir = mkdtempSync(join(tmpdir(), 'dossier-model-'));
+  try {
+    // random sparse models: 3 classes (inline slots) and 40 classes (packed class/weight runs)
+    let seed = 12345;
+    const rnd = () => ((seed = (Math.imul(seed, 1103515245) + 12345) >>> 0) / 2 ** 32);
+    for (const K of [2, 3, 40]) {
+      const ap = new AveragedPerceptron(K);
+      const scores = new Float32Array(K);
+      const feats = new Uint32Array(8);
+      for (let step = 0; step < 3000; step++) {
+        for (let j = 0; j < 8; j++) feats[j] = 1 + Math.floor(rnd() * 500);
+        ap.score(feats, 8, scores);
+        ap.update(feats, 8, Math.floor(rnd() * K), argmax(scores, K));
+        ap.tick();
+      }
+      const m = ap.toSparse();
+      const path = join(dir, `r${K}.bin.gz`);
+      writeModelFile(path, { kind: 'toy' }, sparseArrays('m', m));
+      const back = sparseFrom(readModelFile(path, 'toy'), 'm', K, path);
+      const a = new Float32Array(K);
+      const b = new Float32Array(K);
+      let maxAbs = 0;
+      for (const x of m.w) maxAbs = Math.max(maxAbs, Math.abs(x));
+      for (let t = 0; t < 200; t++) {
+        for (let j = 0; j < 8; j++) feats[j] = 1 + Math.floor(rnd() * 600); // some unseen
+        m.score(feats, 8, a);
+        back.score(feats, 8, b);
+        for (let c = 0; c < K; c++) assert.ok(Math.abs(a[c]! - b[c]!) <= (8 * maxAbs) / 32767 + 1e-6, `K=${K} class ${c}: ${a[c]} vs ${b[c]}`);
+      }
+    }
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+});

@@ -61,11 +61,66 @@ export function normWord(w: string): string {
 
 const UNK_AMB = hashString('<unk>');
 
+/** What `sentenceHashes` knows about one word form, independent of its sentence. */
+const W_LOWER = 0, W_AMB = 1, W_CASE = 2, W_FORM = 3, W_SFX1 = 4, W_SFX2 = 5, W_SFX3 = 6, W_SFX4 = 7, W_PRE1 = 8, W_PRE2 = 9, W_SHAPE = 10, W_FLAGS = 11, W_SENT = 12;
+const W_SIZE = 13;
+
+function wordInfo(w: string, lexicon: TaggerLexicon | null): Uint32Array {
+  const x = new Uint32Array(W_SIZE);
+  const l = normWord(w);
+  x[W_LOWER] = hashString(l);
+  x[W_AMB] = lexicon?.amb.get(l) ?? UNK_AMB;
+  x[W_CASE] = lexicon?.caseOf.get(l) ?? 0;
+  x[W_FORM] = hashString(w);
+  x[W_SFX1] = hashString(l.slice(-1));
+  x[W_SFX2] = hashString(l.slice(-2));
+  x[W_SFX3] = hashString(l.slice(-3));
+  x[W_SFX4] = hashString(l.slice(-4));
+  x[W_PRE1] = hashString(l.slice(0, 1));
+  x[W_PRE2] = hashString(l.slice(0, 2));
+  x[W_SHAPE] = hashString(wordShape(w));
+  let f = 0;
+  if (/^\p{Lu}/u.test(w)) f |= 1;
+  if (/^\p{Lu}+$/u.test(w) && w.length > 1) f |= 2;
+  if (/\d/.test(w)) f |= 4;
+  if (w.includes('-')) f |= 8;
+  if (w.length > 10) f |= 32;
+  x[W_FLAGS] = f;
+  // for the sentence-level flags: long word (4+ letters), capitalised, all capitals
+  if (/^\p{L}{4,}/u.test(w)) x[W_SENT] = 1 | (/^\p{Lu}/u.test(w) ? 2 : 0) | (/^\p{Lu}+$/u.test(w) ? 4 : 0);
+  return x;
+}
+
+/**
+ * Per-word hashes, kept across sentences: hashing, affixes and shape are most of the tagger's
+ * cost outside the weight lookups, and news text repeats its words. Bounded: cleared when full.
+ */
+export class WordInfoCache {
+  readonly #map = new Map<string, Uint32Array>();
+  readonly #lexicon: TaggerLexicon | null;
+  readonly #max: number;
+
+  constructor(lexicon: TaggerLexicon | null, max = 200_000) {
+    this.#lexicon = lexicon;
+    this.#max = max;
+  }
+
+  get(w: string): Uint32Array {
+    let x = this.#map.get(w);
+    if (x === undefined) {
+      if (this.#map.size >= this.#max) this.#map.clear();
+      x = wordInfo(w, this.#lexicon);
+      this.#map.set(w, x);
+    }
+    return x;
+  }
+}
+
 /**
  * Per-token hashes of a sentence. `lexicon` maps a normalised word to the hash of its ambiguity
- * class (the tags it was seen with in training).
+ * class (the tags it was seen with in training); `cache`, when given, must use the same lexicon.
  */
-export function sentenceHashes(words: readonly string[], lexicon: TaggerLexicon | null = null): SentenceHashes {
+export function sentenceHashes(words: readonly string[], lexicon: TaggerLexicon | null = null, cache: WordInfoCache | null = null): SentenceHashes {
   const n = words.length;
   const h: SentenceHashes = {
     n,
@@ -82,39 +137,33 @@ export function sentenceHashes(words: readonly string[], lexicon: TaggerLexicon 
     amb: new Uint32Array(n),
     caseB: new Uint32Array(n),
   };
+  const infos = words.map((w) => (cache ? cache.get(w) : wordInfo(w, lexicon)));
   // Headline-style sentences (most long words capitalised) and all-caps sentences.
   let longWords = 0;
   let capWords = 0;
   let upperWords = 0;
-  for (const w of words) {
-    if (!/^\p{L}{4,}/u.test(w)) continue;
+  for (const x of infos) {
+    const b = x[W_SENT]!;
+    if (!b) continue;
     longWords++;
-    if (/^\p{Lu}/u.test(w)) capWords++;
-    if (/^\p{Lu}+$/u.test(w)) upperWords++;
+    if (b & 2) capWords++;
+    if (b & 4) upperWords++;
   }
   const sentFlags = (longWords >= 2 && capWords >= 0.6 * longWords ? 64 : 0) | (longWords >= 2 && upperWords >= 0.8 * longWords ? 128 : 0);
   for (let i = 0; i < n; i++) {
-    const w = words[i]!;
-    const l = normWord(w);
-    h.lower[i] = hashString(l);
-    h.amb[i] = lexicon?.amb.get(l) ?? UNK_AMB;
-    h.caseB[i] = lexicon?.caseOf.get(l) ?? 0;
-    h.form[i] = hashString(w);
-    h.sfx1[i] = hashString(l.slice(-1));
-    h.sfx2[i] = hashString(l.slice(-2));
-    h.sfx3[i] = hashString(l.slice(-3));
-    h.sfx4[i] = hashString(l.slice(-4));
-    h.pre1[i] = hashString(l.slice(0, 1));
-    h.pre2[i] = hashString(l.slice(0, 2));
-    h.shape[i] = hashString(wordShape(w));
-    let f = 0;
-    if (/^\p{Lu}/u.test(w)) f |= 1;
-    if (/^\p{Lu}+$/u.test(w) && w.length > 1) f |= 2;
-    if (/\d/.test(w)) f |= 4;
-    if (w.includes('-')) f |= 8;
-    if (i === 0) f |= 16;
-    if (w.length > 10) f |= 32;
-    h.flags[i] = f | sentFlags;
+    const x = infos[i]!;
+    h.lower[i] = x[W_LOWER]!;
+    h.amb[i] = x[W_AMB]!;
+    h.caseB[i] = x[W_CASE]!;
+    h.form[i] = x[W_FORM]!;
+    h.sfx1[i] = x[W_SFX1]!;
+    h.sfx2[i] = x[W_SFX2]!;
+    h.sfx3[i] = x[W_SFX3]!;
+    h.sfx4[i] = x[W_SFX4]!;
+    h.pre1[i] = x[W_PRE1]!;
+    h.pre2[i] = x[W_PRE2]!;
+    h.shape[i] = x[W_SHAPE]!;
+    h.flags[i] = x[W_FLAGS]! | (i === 0 ? 16 : 0) | sentFlags;
   }
   return h;
 }

@@ -9,7 +9,7 @@ import type { Doc } from './doc.ts';
 import type { Stage } from '../pipeline/stage.ts';
 import { SparseModel, argmax } from './perceptron.ts';
 import { Lemmatizer, type LemmaData } from './lemmatizer.ts';
-import { MAX_TAGGER_FEATURES, ambiguityLexicon, sentenceHashes, taggerFeatures, type TaggerLexicon } from './tagger-features.ts';
+import { MAX_TAGGER_FEATURES, WordInfoCache, ambiguityLexicon, sentenceHashes, taggerFeatures, type TaggerLexicon } from './tagger-features.ts';
 import { readModelFile, sparseFrom } from './model-file.ts';
 import { modelPath } from './models.ts';
 
@@ -34,6 +34,7 @@ export class Tagger {
   readonly upos: string[];
   readonly xpos: string[];
   #lexicon: TaggerLexicon;
+  #words: WordInfoCache;
   #feats = new Uint32Array(MAX_TAGGER_FEATURES);
   #scores: Float32Array;
 
@@ -46,6 +47,7 @@ export class Tagger {
     this.xpos = meta.classes.map((c) => c.split('\t')[1]!);
     this.#scores = new Float32Array(meta.classes.length);
     this.#lexicon = ambiguityLexicon(meta.ambiguity);
+    this.#words = new WordInfoCache(this.#lexicon);
   }
 
   /**
@@ -57,7 +59,7 @@ export class Tagger {
 
   /** Class indices for the words of one sentence. */
   tagClasses(words: readonly string[]): Int32Array {
-    const h = sentenceHashes(words, this.#lexicon);
+    const h = sentenceHashes(words, this.#lexicon, this.#words);
     const n = words.length;
     const first = new Int32Array(n);
     const margin = new Float32Array(n);
