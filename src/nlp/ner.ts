@@ -18,7 +18,7 @@ import { fileURLToPath } from 'node:url';
 import type { Doc, Mention } from './doc.ts';
 import type { Stage } from '../pipeline/stage.ts';
 import { DossierError } from '../errors.ts';
-import { extractFeatures, FEATURES_VERSION, type FeatureContext } from './ner/features.ts';
+import { extractFeatures, FEATURES_VERSION, NerWordCache, type FeatureContext } from './ner/features.ts';
 import { Gazetteer } from './ner/gazetteer.ts';
 import { NerModel, N_LABELS, labelsToSpans, marginals, viterbi, type TokenSpan } from './ner/model.ts';
 
@@ -77,7 +77,7 @@ export class Recognizer {
     }
     const gazetteer = Gazetteer.parse(readFileSync(file('gazetteer.tsv'), 'utf8'));
     const casing = parseCasing(readFileSync(file('casing.tsv'), 'utf8'));
-    return new Recognizer(model, { gazetteer, casing });
+    return new Recognizer(model, { gazetteer, casing, words: new NerWordCache() });
   }
 }
 

@@ -19,6 +19,53 @@ export type CasingLexicon = ReadonlyMap<string, number>;
 export interface FeatureContext {
   gazetteer: Gazetteer;
   casing: CasingLexicon;
+  /** Per-word facts kept across sentences (run time only: news text repeats its words). */
+  words?: NerWordCache;
+}
+
+/** What the features need from one token, independent of its sentence. */
+interface WordFacts {
+  form: string;
+  norm: string;
+  hw: number;
+  hs: number;
+  cap: number;
+  casing: number;
+  /** Longer than 3 characters and starting with a letter (for the title-case test). */
+  alpha: boolean;
+}
+
+function wordFacts(t: string, casingLex: CasingLexicon): WordFacts {
+  const form = wordForm(t);
+  return {
+    form,
+    norm: normalizeToken(t),
+    hw: hashString(form),
+    hs: hashString(shapeOf(t)),
+    cap: isCapitalized(t) ? 1 : 0,
+    casing: casingLex.get(form) ?? 0,
+    alpha: t.length > 3 && startsWithLetter(t),
+  };
+}
+
+/** Bounded cache of `WordFacts` by token text (cleared when full). */
+export class NerWordCache {
+  readonly #map = new Map<string, WordFacts>();
+  readonly #max: number;
+
+  constructor(max = 200_000) {
+    this.#max = max;
+  }
+
+  get(t: string, casingLex: CasingLexicon): WordFacts {
+    let x = this.#map.get(t);
+    if (x === undefined) {
+      if (this.#map.size >= this.#max) this.#map.clear();
+      x = wordFacts(t, casingLex);
+      this.#map.set(t, x);
+    }
+    return x;
+  }
 }
 
 const H_BOS = hashString('<S>');
@@ -81,17 +128,19 @@ export function extractFeatures(tokens: readonly string[], ctx: FeatureContext):
   const casing = new Uint8Array(n);
   let nCap = 0;
   let nAlpha = 0;
+  const cache = ctx.words;
   for (let i = 0; i < n; i++) {
     const t = tokens[i]!;
-    forms[i] = wordForm(t);
-    norm[i] = normalizeToken(t);
-    hw[i] = hashString(forms[i]!);
-    hs[i] = hashString(shapeOf(t));
-    cap[i] = isCapitalized(t) ? 1 : 0;
-    casing[i] = ctx.casing.get(forms[i]!) ?? 0;
-    if (t.length > 3 && startsWithLetter(t)) {
+    const x = cache ? cache.get(t, ctx.casing) : wordFacts(t, ctx.casing);
+    forms[i] = x.form;
+    norm[i] = x.norm;
+    hw[i] = x.hw;
+    hs[i] = x.hs;
+    cap[i] = x.cap;
+    casing[i] = x.casing;
+    if (x.alpha) {
       nAlpha++;
-      if (cap[i]) nCap++;
+      if (x.cap) nCap++;
     }
   }
   // Headlines and all-caps lines: capitalisation says little there.
