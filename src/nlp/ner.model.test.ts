@@ -7,7 +7,7 @@ import assert from 'node:assert/strict';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { tmpdir } from 'node:os';
-import { LABELS, N_LABELS, NerModel, labelsToSpans, spansToLabels, viterbi, allowed } from './ner/model.ts';
+import { LABELS, N_LABELS, NerModel, labelsToSpans, spansToLabels, viterbi, allowed, marginals } from './ner/model.ts';
 import { Gazetteer, GAZ_B, GAZ_L, GAZ_U, GAZ_CATEGORIES, N_GAZ } from './ner/gazetteer.ts';
 import { iobToSpans, readGum, pickNonOverlapping } from './ner/corpora.ts';
 import { pretokenize } from './ner/pretok.ts';
@@ -145,4 +145,28 @@ test('exact-span scoring counts a boundary error as one false positive and one m
   assert.equal(s.micro.tp, 0);
   assert.equal(s.micro.fp, 1);
   assert.equal(s.micro.fn, 1);
+});
+
+test('marginals equal brute-force posteriors over every valid label sequence', () => {
+  const L = N_LABELS;
+  const n = 3;
+  let seed = 7;
+  const rnd = () => ((seed = (Math.imul(seed, 1103515245) + 12345) >>> 0) / 2 ** 32) * 40 - 20;
+  const em = Float32Array.from({ length: n * L }, rnd);
+  const trans = Float32Array.from({ length: (L + 1) * L }, rnd);
+  const T = 1 / 4;
+  const post = new Float64Array(n * L);
+  let z = 0;
+  const ends = (a: number) => /^(O|L-|U-)/.test(LABELS[a]!); // the labels that may end a sentence
+  for (let x = 0; x < L; x++) for (let y = 0; y < L; y++) for (let w = 0; w < L; w++) {
+    if (!allowed(-1, x) || !allowed(x, y) || !allowed(y, w) || !ends(w)) continue;
+    const s = (em[x]! + trans[L * L + x]! + em[L + y]! + trans[x * L + y]! + em[2 * L + w]! + trans[y * L + w]!) * T;
+    const p = Math.exp(s);
+    z += p;
+    post[x]! += p;
+    post[L + y]! += p;
+    post[2 * L + w]! += p;
+  }
+  const got = marginals(em, n, trans, 4);
+  for (let i = 0; i < n * L; i++) assert.ok(Math.abs(got[i]! - post[i]! / z) < 1e-9, `position ${Math.floor(i / L)} label ${LABELS[i % L]}: ${got[i]} vs ${post[i]! / z}`);
 });

@@ -119,6 +119,9 @@ export class AveragedPerceptron {
   }
 }
 
+/** Marks an inline slot whose differences are in the side table (never a valid packed pair). */
+const WIDE = -32768;
+
 /** Weights as stored in a model file: int16 values and one scale (value = q · scale). */
 export interface QuantizedWeights {
   q: Int16Array;
@@ -130,10 +133,13 @@ export interface QuantizedWeights {
  * out for few cache misses (scoring is bound by memory latency: one random probe per feature).
  *
  * Two layouts. Models read from a file carry int16 weights and one scale; they are kept as
- * integers, which makes the table small (the parser's ~1 M features fit in ~24 MB instead of
- * 64 MB) and lets scores accumulate in integer registers:
- * - at most 3 classes (parser transitions, sentence gaps): 3 words per slot, the key and the
- *   class weights inline as int16 pairs;
+ * integers, which makes the table small and lets scores accumulate exactly in integer registers:
+ * - at most 3 classes (parser transitions, sentence gaps): 2 words per slot, the key and the
+ *   weights of the first classes minus the last class's, as two int16 (the parser's ~1.1 M
+ *   features fit in 16 MB instead of 64 MB). So the scores of such a model are exact up to a
+ *   shift common to all classes (the last class scores 0): argmax and margins are unchanged,
+ *   which is all the parser and the sentence model use. The few differences that do not fit in
+ *   int16 are kept exactly in a side table;
  * - more classes (tags, relations): 3 words per slot (key, start, count of the feature's run) and
  *   the runs packed one word per (class, weight): weight << 8 | class.
  * Models built in training (float weights, no scale) use float slots of 4 words (key + inline
@@ -158,12 +164,15 @@ export class SparseModel {
   #scale = 1;
   #islots: Int32Array = new Int32Array(0);
   #ipairs: Int32Array = new Int32Array(0);
+  /** Differences that do not fit in int16 (inline layout), by key. */
+  #wide = new Map<number, [number, number]>();
   #acc: Int32Array;
 
   /**
    * @param keepPlain keep the plain arrays (needed to save the model); loaded models drop them to
    *   save memory.
-   * @param quant the int16 form of `w` (from a model file): selects the compact integer layout.
+   * @param quant the int16 form of `w` (from a model file): selects the compact integer layout
+   *   (for ≤ 3 classes, scores then come up to a common shift: see the class comment).
    */
   constructor(nClasses: number, keys: Uint32Array, offs: Uint32Array, cls: Uint8Array, w: Float32Array, keepPlain = true, quant: QuantizedWeights | null = null) {
     if (quant && quant.q.length !== w.length) throw new Error(`SparseModel: ${quant.q.length} quantised weights for ${w.length} weights`);
@@ -191,24 +200,32 @@ export class SparseModel {
   }
 
   #buildInt(keys: Uint32Array, offs: Uint32Array, cls: Uint8Array, q: Int16Array, size: number): void {
-    const slots = new Int32Array(size * 3);
+    const stride = this.#inline ? 2 : 3;
+    const slots = new Int32Array(size * stride);
     if (!this.#inline) {
       const pairs = new Int32Array(cls.length);
       for (let j = 0; j < cls.length; j++) pairs[j] = (q[j]! << 8) | cls[j]!;
       this.#ipairs = pairs;
     }
     const mask = this.#mask;
+    const last = this.nClasses - 1;
+    const wq = [0, 0, 0];
     for (let i = 0; i < keys.length; i++) {
       const key = keys[i]! === 0 ? 1 : keys[i]!;
       let slot = key & mask;
-      while (slots[slot * 3] !== 0) slot = (slot + 1) & mask;
-      const b = slot * 3;
+      while (slots[slot * stride] !== 0) slot = (slot + 1) & mask;
+      const b = slot * stride;
       slots[b] = key | 0;
       if (this.#inline) {
-        const wq = [0, 0, 0];
+        wq[0] = wq[1] = wq[2] = 0;
         for (let j = offs[i]!; j < offs[i + 1]!; j++) wq[cls[j]!] = q[j]!;
-        slots[b + 1] = (wq[0]! & 0xffff) | (wq[1]! << 16);
-        slots[b + 2] = wq[2]!;
+        // one class: its weight; two or three: differences to the last class
+        const d0 = last === 0 ? wq[0]! : wq[0]! - wq[last]!;
+        const d1 = last === 2 ? wq[1]! - wq[2]! : 0;
+        if (d0 < -32767 || d0 > 32767 || d1 < -32767 || d1 > 32767) {
+          this.#wide.set(key | 0, [d0, d1]);
+          slots[b + 1] = WIDE;
+        } else slots[b + 1] = (d0 & 0xffff) | (d1 << 16);
       } else {
         slots[b + 1] = offs[i]!;
         slots[b + 2] = offs[i + 1]! - offs[i]!;
@@ -300,18 +317,22 @@ export class SparseModel {
     const mask = this.#mask;
     let a0 = 0;
     let a1 = 0;
-    let a2 = 0;
     for (let i = 0; i < n; i++) {
       const key = (feats[i]! === 0 ? 1 : feats[i]!) | 0;
       let slot = key & mask;
       for (;;) {
-        const b = slot * 3;
+        const b = slot << 1;
         const k = slots[b]!;
         if (k === key) {
           const x = slots[b + 1]!;
-          a0 += (x << 16) >> 16;
-          a1 += x >> 16;
-          a2 += slots[b + 2]!;
+          if (x === WIDE) {
+            const d = this.#wide.get(key)!;
+            a0 += d[0];
+            a1 += d[1];
+          } else {
+            a0 += (x << 16) >> 16;
+            a1 += x >> 16;
+          }
           break;
         }
         if (k === 0) break;
@@ -320,9 +341,10 @@ export class SparseModel {
     }
     const s = this.#scale;
     scores.fill(0);
-    scores[0] = a0 * s;
-    if (this.nClasses > 1) scores[1] = a1 * s;
-    if (this.nClasses > 2) scores[2] = a2 * s;
+    if (this.nClasses === 3) {
+      scores[0] = a0 * s;
+      scores[1] = a1 * s;
+    } else scores[0] = a0 * s;
   }
 
   #scoreIntPairs(feats: ArrayLike<number>, n: number, scores: Float32Array): void {

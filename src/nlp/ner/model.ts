@@ -323,41 +323,89 @@ export class NerModel {
  * Posterior label probabilities per token (n×L) by forward-backward over the same constrained
  * lattice as `viterbi`, with scores divided by `temperature` (perceptron scores are not
  * log-probabilities; the temperature spreads them into usable confidences).
+ *
+ * Computed in the probability domain with one normalisation per position (exponentials only of
+ * the n×L emissions and the L×L transitions, instead of a log-sum-exp per lattice edge): this was
+ * half of the recogniser's time. Equal to the log-domain recursion up to rounding.
  */
 export function marginals(em: Float32Array, n: number, trans: Float32Array, temperature = 1): Float64Array {
   const L = N_LABELS;
   const T = 1 / temperature;
+  const out = new Float64Array(n * L);
+  if (n === 0) return out;
+  // transition factors, shifted by their maximum (a common factor cancels out)
+  let tMax = -Infinity;
+  for (let a = 0; a < L; a++) for (let b = 0; b < L; b++) if (ALLOWED[a * L + b]) tMax = Math.max(tMax, trans[a * L + b]! * T);
+  const tf = new Float64Array(L * L);
+  for (let a = 0; a < L; a++) for (let b = 0; b < L; b++) tf[a * L + b] = ALLOWED[a * L + b] ? Math.exp(trans[a * L + b]! * T - tMax) : 0;
+  // emission factors, shifted per position
+  const ef = new Float64Array(n * L);
+  for (let i = 0; i < n; i++) {
+    let m = -Infinity;
+    for (let b = 0; b < L; b++) m = Math.max(m, em[i * L + b]! * T);
+    for (let b = 0; b < L; b++) ef[i * L + b] = Math.exp(em[i * L + b]! * T - m);
+  }
   const alpha = new Float64Array(n * L);
   const beta = new Float64Array(n * L);
-  const tmp = new Float64Array(L);
-  // log Σ exp over the first `k` entries of tmp, without allocating.
-  const lse = (k: number): number => {
-    let m = -Infinity;
-    for (let j = 0; j < k; j++) if (tmp[j]! > m) m = tmp[j]!;
-    if (m === -Infinity) return m;
-    let s = 0;
-    for (let j = 0; j < k; j++) s += Math.exp(tmp[j]! - m);
-    return m + Math.log(s);
-  };
-  for (let b = 0; b < L; b++) alpha[b] = allowed(-1, b) ? (em[b]! + trans[L * L + b]!) * T : -Infinity;
+  let sMax = -Infinity;
+  for (let b = 0; b < L; b++) if (allowed(-1, b)) sMax = Math.max(sMax, (em[b]! + trans[L * L + b]!) * T);
+  let z = 0;
+  for (let b = 0; b < L; b++) {
+    const v = allowed(-1, b) ? Math.exp((em[b]! + trans[L * L + b]!) * T - sMax) : 0;
+    alpha[b] = v;
+    z += v;
+  }
+  if (z > 0) for (let b = 0; b < L; b++) alpha[b]! /= z;
   for (let i = 1; i < n; i++) {
+    z = 0;
     for (let b = 0; b < L; b++) {
-      let k = 0;
-      for (let a = 0; a < L; a++) if (ALLOWED[a * L + b]) tmp[k++] = alpha[(i - 1) * L + a]! + trans[a * L + b]! * T;
-      alpha[i * L + b] = lse(k) + em[i * L + b]! * T;
+      let s = 0;
+      for (let j = PRED_START[b]!; j < PRED_START[b + 1]!; j++) {
+        const a = PRED[j]!;
+        s += alpha[(i - 1) * L + a]! * tf[a * L + b]!;
+      }
+      const v = s * ef[i * L + b]!;
+      alpha[i * L + b] = v;
+      z += v;
     }
+    if (z > 0) for (let b = 0; b < L; b++) alpha[i * L + b]! /= z;
   }
-  for (let a = 0; a < L; a++) beta[(n - 1) * L + a] = allowedEnd(a) ? 0 : -Infinity;
+  for (let a = 0; a < L; a++) beta[(n - 1) * L + a] = allowedEnd(a) ? 1 : 0;
   for (let i = n - 2; i >= 0; i--) {
+    z = 0;
     for (let a = 0; a < L; a++) {
-      let k = 0;
-      for (let b = 0; b < L; b++) if (ALLOWED[a * L + b]) tmp[k++] = (trans[a * L + b]! + em[(i + 1) * L + b]!) * T + beta[(i + 1) * L + b]!;
-      beta[i * L + a] = lse(k);
+      let s = 0;
+      for (let j = SUCC_START[a]!; j < SUCC_START[a + 1]!; j++) {
+        const b = SUCC[j]!;
+        s += tf[a * L + b]! * ef[(i + 1) * L + b]! * beta[(i + 1) * L + b]!;
+      }
+      beta[i * L + a] = s;
+      z += s;
     }
+    if (z > 0) for (let a = 0; a < L; a++) beta[i * L + a]! /= z;
   }
-  for (let a = 0; a < L; a++) tmp[a] = alpha[(n - 1) * L + a]! + beta[(n - 1) * L + a]!;
-  const z = lse(L);
-  const out = new Float64Array(n * L);
-  for (let i = 0; i < n * L; i++) out[i] = Math.exp(alpha[i]! + beta[i]! - z);
+  // each position's posteriors sum to one: normalising there removes every shift and scale
+  for (let i = 0; i < n; i++) {
+    let sum = 0;
+    for (let x = 0; x < L; x++) sum += alpha[i * L + x]! * beta[i * L + x]!;
+    // (sum is 0 only if every path underflowed, which needs score gaps beyond ~700·temperature)
+    if (sum > 0) for (let x = 0; x < L; x++) out[i * L + x] = (alpha[i * L + x]! * beta[i * L + x]!) / sum;
+  }
   return out;
 }
+
+// Allowed transitions as adjacency lists (BILOU allows few): predecessors of each label, successors of each label.
+const PRED_START = new Int32Array(N_LABELS + 1);
+const SUCC_START = new Int32Array(N_LABELS + 1);
+const PRED: number[] = [];
+const SUCC: number[] = [];
+for (let b = 0; b < N_LABELS; b++) {
+  PRED_START[b] = PRED.length;
+  for (let a = 0; a < N_LABELS; a++) if (ALLOWED[a * N_LABELS + b]) PRED.push(a);
+}
+PRED_START[N_LABELS] = PRED.length;
+for (let a = 0; a < N_LABELS; a++) {
+  SUCC_START[a] = SUCC.length;
+  for (let b = 0; b < N_LABELS; b++) if (ALLOWED[a * N_LABELS + b]) SUCC.push(b);
+}
+SUCC_START[N_LABELS] = SUCC.length;
