@@ -111,3 +111,32 @@ test('inline models keep weight differences that overflow int16 exactly', () => 
     rmSync(dir, { recursive: true, force: true });
   }
 });
+
+test('big inline models (Bloom filter in front of the table) find every learnt feature and nothing else', () => {
+  const dir = mkdtempSync(join(tmpdir(), 'dossier-model-'));
+  try {
+    const N = 150_000; // above the size that gets the filter
+    const keys = new Uint32Array(N);
+    const offs = new Uint32Array(N + 1);
+    const cls = new Uint8Array(N);
+    const w = new Float32Array(N);
+    for (let i = 0; i < N; i++) {
+      keys[i] = (Math.imul(i + 1, 0x9e3779b1) >>> 0) | 1; // distinct, odd
+      offs[i + 1] = i + 1;
+      cls[i] = i % 2; // class 0 or 1 gets +1 (class 2 is the reference)
+      w[i] = 1;
+    }
+    const path = join(dir, 'big.bin.gz');
+    writeModelFile(path, { kind: 'toy' }, sparseArrays('m', new SparseModel(3, keys, offs, cls, w)));
+    const back = sparseFrom(readModelFile(path, 'toy'), 'm', 3, path);
+    const s = new Float32Array(3);
+    for (let i = 0; i < N; i += 97) {
+      back.score([keys[i]!], 1, s);
+      assert.ok(Math.abs(s[i % 2]! - s[2]! - 1) < 1e-6, `feature ${i} found`);
+      back.score([keys[i]! + 1], 1, s); // even: never learnt
+      assert.deepEqual([s[0]! - s[2]!, s[1]! - s[2]!], [0, 0], `absent key ${keys[i]! + 1}`);
+    }
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+});
