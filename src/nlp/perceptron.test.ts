@@ -140,3 +140,39 @@ test('big inline models (Bloom filter in front of the table) find every learnt f
     rmSync(dir, { recursive: true, force: true });
   }
 });
+
+test('accumulate + finish equal score on a loaded many-class model, in any split of the features', () => {
+  const dir = mkdtempSync(join(tmpdir(), 'dossier-model-'));
+  try {
+    let seed = 99;
+    const rnd = () => ((seed = (Math.imul(seed, 1103515245) + 12345) >>> 0) / 2 ** 32);
+    const K = 20;
+    const ap = new AveragedPerceptron(K);
+    const scores = new Float32Array(K);
+    const feats = new Uint32Array(10);
+    for (let step = 0; step < 2000; step++) {
+      for (let j = 0; j < 10; j++) feats[j] = 1 + Math.floor(rnd() * 300);
+      ap.score(feats, 10, scores);
+      ap.update(feats, 10, Math.floor(rnd() * K), argmax(scores, K));
+      ap.tick();
+    }
+    const path = join(dir, 'acc.bin.gz');
+    writeModelFile(path, { kind: 'toy' }, sparseArrays('m', ap.toSparse()));
+    const m = sparseFrom(readModelFile(path, 'toy'), 'm', K, path);
+    assert.equal(m.accumulates, true);
+    const direct = new Float32Array(K);
+    const split = new Float32Array(K);
+    for (let t = 0; t < 50; t++) {
+      for (let j = 0; j < 10; j++) feats[j] = 1 + Math.floor(rnd() * 320);
+      m.score(feats, 10, direct);
+      const acc = new Int32Array(K);
+      m.accumulate(feats.subarray(4), 6, acc);
+      m.accumulate(feats, 4, acc);
+      m.finish(acc, split);
+      assert.deepEqual([...split], [...direct]);
+    }
+    assert.throws(() => ap.toSparse().accumulate(feats, 1, new Int32Array(K)), /only for models loaded from a file/);
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+});

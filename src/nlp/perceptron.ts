@@ -380,6 +380,49 @@ export class SparseModel {
     } else scores[0] = a0 * s;
   }
 
+  /** Whether the model holds int16 weights in run form (`accumulate`/`finish` are available). */
+  get accumulates(): boolean {
+    return this.#quant && !this.#inline;
+  }
+
+  /**
+   * Add the integer weights of `feats[0..n)` into `acc` (not zeroed): exact, so partial sums can
+   * be cached and combined in any order. Only for `accumulates` models.
+   */
+  accumulate(feats: ArrayLike<number>, n: number, acc: Int32Array): void {
+    if (!this.accumulates) throw new Error('SparseModel.accumulate: only for models loaded from a file with more than 3 classes');
+    const slots = this.#islots;
+    const pairs = this.#ipairs;
+    const mask = this.#mask;
+    for (let i = 0; i < n; i++) {
+      const key = (feats[i]! === 0 ? 1 : feats[i]!) | 0;
+      let slot = key & mask;
+      for (;;) {
+        const b = slot * 3;
+        const k = slots[b]!;
+        if (k === key) {
+          const start = slots[b + 1]!;
+          const end = start + slots[b + 2]!;
+          for (let j = start; j < end; j++) {
+            const p = pairs[j]!;
+            acc[p & 255]! += p >> 8;
+          }
+          break;
+        }
+        if (k === 0) break;
+        slot = (slot + 1) & mask;
+      }
+    }
+  }
+
+  /** Scores from an accumulator filled by `accumulate`. */
+  finish(acc: Int32Array, scores: Float32Array): void {
+    const s = this.#scale;
+    const K = this.nClasses;
+    for (let c = 0; c < K; c++) scores[c] = acc[c]! * s;
+    if (scores.length > K) scores.fill(0, K);
+  }
+
   #scoreIntPairs(feats: ArrayLike<number>, n: number, scores: Float32Array): void {
     const slots = this.#islots;
     const pairs = this.#ipairs;

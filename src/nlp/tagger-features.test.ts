@@ -1,6 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { WordInfoCache, ambiguityLexicon, sentenceHashes } from './tagger-features.ts';
+import { MAX_TAGGER_FEATURES, WordInfoCache, ambiguityLexicon, contextFeatures, sentenceHashes, taggerFeatures, wordFeatures } from './tagger-features.ts';
 
 const lexicon = ambiguityLexicon([
   ['the', 'DET\tDT', 4],
@@ -28,4 +28,20 @@ test('sentence-level flags: position 0, headline and all-caps sentences', () => 
   assert.equal(h.flags[1]! & (64 | 128), 64 | 128, 'headline and all caps');
   const plain = sentenceHashes(['The', 'forces', 'entered', 'Mosul', 'today'], lexicon);
   assert.equal(plain.flags[1]! & (64 | 128), 0);
+});
+
+test('word-only and context features together are exactly the tagger features (the per-word cache relies on it)', () => {
+  const words = ['The', 'Iraqi', 'forces', 'of', 'al', '-', 'Maliki', 'left', 'at', '03:14', 'PM', '.'];
+  const h = sentenceHashes(words, lexicon);
+  const a = new Uint32Array(MAX_TAGGER_FEATURES);
+  const b = new Uint32Array(MAX_TAGGER_FEATURES);
+  for (let i = 0; i < words.length; i++) {
+    for (const [n1, n2] of [[-2, -2], [3, 7], [-1, -1]] as const) {
+      const k = taggerFeatures(h, i, i > 0 ? 5 : -1, i > 1 ? 9 : -1, n1, n2, a);
+      const kw = wordFeatures(h, i, b);
+      const kc = contextFeatures(h, i, i > 0 ? 5 : -1, i > 1 ? 9 : -1, n1, n2, b.subarray(kw));
+      assert.equal(kw + kc, k, `token ${i}: feature count`);
+      assert.deepEqual([...b.slice(0, k)].sort(), [...a.slice(0, k)].sort(), `token ${i}`);
+    }
+  }
 });

@@ -9,7 +9,7 @@ import type { Doc } from './doc.ts';
 import type { Stage } from '../pipeline/stage.ts';
 import { SparseModel, argmax } from './perceptron.ts';
 import { Lemmatizer, type LemmaData } from './lemmatizer.ts';
-import { MAX_TAGGER_FEATURES, WordInfoCache, ambiguityLexicon, sentenceHashes, taggerFeatures, type TaggerLexicon } from './tagger-features.ts';
+import { MAX_TAGGER_FEATURES, WordInfoCache, ambiguityLexicon, contextFeatures, sentenceHashes, taggerFeatures, wordFeatures, type SentenceHashes, type TaggerLexicon } from './tagger-features.ts';
 import { readModelFile, sparseFrom } from './model-file.ts';
 import { modelPath } from './models.ts';
 
@@ -37,6 +37,12 @@ export class Tagger {
   #words: WordInfoCache;
   #feats = new Uint32Array(MAX_TAGGER_FEATURES);
   #scores: Float32Array;
+  #acc: Int32Array;
+  /**
+   * Per pass, the summed integer weights of each word type's word-only features (see
+   * `wordFeatures`): about half of the additions of a token. Bounded; cleared when full.
+   */
+  #partial = [new Map<string, Int32Array>(), new Map<string, Int32Array>()];
 
   constructor(meta: TaggerMeta, pass1: SparseModel, pass2: SparseModel | null) {
     this.meta = meta;
@@ -46,6 +52,7 @@ export class Tagger {
     this.upos = meta.classes.map((c) => c.split('\t')[0]!);
     this.xpos = meta.classes.map((c) => c.split('\t')[1]!);
     this.#scores = new Float32Array(meta.classes.length);
+    this.#acc = new Int32Array(meta.classes.length);
     this.#lexicon = ambiguityLexicon(meta.ambiguity);
     this.#words = new WordInfoCache(this.#lexicon);
   }
@@ -57,6 +64,33 @@ export class Tagger {
    */
   confidentMargin = 20;
 
+  /**
+   * Scores of token i in pass `p` (0 or 1) into this.#scores. With int16 models (loaded from a
+   * file) the word-only part comes from the per-word cache, exactly; otherwise all features are
+   * scored directly.
+   */
+  #score(p: 0 | 1, words: readonly string[], h: SentenceHashes, i: number, p1: number, p2: number, n1: number, n2: number): void {
+    const model = p === 0 ? this.pass1 : this.pass2!;
+    const feats = this.#feats;
+    if (!model.accumulates) {
+      const k = taggerFeatures(h, i, p1, p2, n1, n2, feats);
+      model.score(feats, k, this.#scores);
+      return;
+    }
+    const cache = this.#partial[p]!;
+    let part = cache.get(words[i]!);
+    if (part === undefined) {
+      part = new Int32Array(this.#acc.length);
+      model.accumulate(feats, wordFeatures(h, i, feats), part);
+      if (cache.size >= PARTIAL_CACHE_WORDS) cache.clear();
+      cache.set(words[i]!, part);
+    }
+    const acc = this.#acc;
+    acc.set(part);
+    model.accumulate(feats, contextFeatures(h, i, p1, p2, n1, n2, feats), acc);
+    model.finish(acc, this.#scores);
+  }
+
   /** Class indices for the words of one sentence. */
   tagClasses(words: readonly string[]): Int32Array {
     const h = sentenceHashes(words, this.#lexicon, this.#words);
@@ -64,11 +98,9 @@ export class Tagger {
     const first = new Int32Array(n);
     const margin = new Float32Array(n);
     const K = this.meta.classes.length;
-    const feats = this.#feats;
     const scores = this.#scores;
     for (let i = 0; i < n; i++) {
-      const k = taggerFeatures(h, i, i > 0 ? first[i - 1]! : -1, i > 1 ? first[i - 2]! : -1, -2, -2, feats);
-      this.pass1.score(feats, k, scores);
+      this.#score(0, words, h, i, i > 0 ? first[i - 1]! : -1, i > 1 ? first[i - 2]! : -1, -2, -2);
       let best = 0;
       let second = -Infinity;
       for (let c = 1; c < K; c++) {
@@ -88,15 +120,26 @@ export class Tagger {
         out[i] = first[i]!;
         continue;
       }
-      const k = taggerFeatures(
-        h, i, i > 0 ? out[i - 1]! : -1, i > 1 ? out[i - 2]! : -1,
-        i + 1 < n ? first[i + 1]! : -1, i + 2 < n ? first[i + 2]! : -1, feats,
-      );
-      this.pass2.score(feats, k, scores);
+      this.#score(1, words, h, i, i > 0 ? out[i - 1]! : -1, i > 1 ? out[i - 2]! : -1, i + 1 < n ? first[i + 1]! : -1, i + 2 < n ? first[i + 2]! : -1);
       out[i] = argmax(scores, K);
     }
     return out;
   }
+
+  /** Lemma of a word with tag class `c` (memoised per class: the lemmatizer builds strings). */
+  #lemma(c: number, text: string): string {
+    let m = this.#lemmas[c];
+    if (m === undefined) m = this.#lemmas[c] = new Map();
+    let l = m.get(text);
+    if (l === undefined) {
+      l = this.lemmatizer.lemma(text, this.upos[c]!, this.xpos[c]!);
+      if (m.size >= PARTIAL_CACHE_WORDS) m.clear();
+      m.set(text, l);
+    }
+    return l;
+  }
+
+  #lemmas: Array<Map<string, string> | undefined> = [];
 
   /** Tag and lemmatise every sentence of `doc` in place. */
   tagDoc(doc: Doc): void {
@@ -107,11 +150,14 @@ export class Tagger {
         const t = toks[i]!;
         t.pos = this.upos[cls[i]!]!;
         t.xpos = this.xpos[cls[i]!]!;
-        t.lemma = this.lemmatizer.lemma(t.text, t.pos, t.xpos);
+        t.lemma = this.#lemma(cls[i]!, t.text);
       }
     }
   }
 }
+
+/** Word types whose partial scores are kept per pass (~380 bytes each). */
+const PARTIAL_CACHE_WORDS = 20_000;
 
 let cached: Tagger | null = null;
 
