@@ -18,7 +18,7 @@ import { fileURLToPath } from 'node:url';
 import type { Doc, Mention } from './doc.ts';
 import type { Stage } from '../pipeline/stage.ts';
 import { DossierError } from '../errors.ts';
-import { extractFeatures, FEATURES_VERSION, NerWordCache, type FeatureContext } from './ner/features.ts';
+import { extractFeatures, FEATURES_VERSION, nerWordCache, type FeatureContext } from './ner/features.ts';
 import { Gazetteer, type GazCategory } from './ner/gazetteer.ts';
 import { NerModel, N_LABELS, labelsToSpans, marginals, viterbi, type TokenSpan } from './ner/model.ts';
 
@@ -83,7 +83,7 @@ export class Recognizer {
     }
     const gazetteer = Gazetteer.parse(readFileSync(file('gazetteer.tsv'), 'utf8'));
     const casing = parseCasing(readFileSync(file('casing.tsv'), 'utf8'));
-    return new Recognizer(model, { gazetteer, casing, words: new NerWordCache() });
+    return new Recognizer(model, { gazetteer, casing, words: nerWordCache(casing) });
   }
 }
 
@@ -120,7 +120,7 @@ export function loadRecognizer(dir: string = DEFAULT_NER_DIR): Recognizer {
 
 /** The recogniser of `dir` with `names` added to its gazetteer (same model weights). */
 export function withNames(base: Recognizer, names: Iterable<readonly [string, GazCategory]>): Recognizer {
-  return new Recognizer(base.model, { gazetteer: base.features.gazetteer.extend(names), casing: base.features.casing, words: new NerWordCache() });
+  return new Recognizer(base.model, { gazetteer: base.features.gazetteer.extend(names), casing: base.features.casing, words: nerWordCache(base.features.casing) });
 }
 
 /** Pure function over one sentence's tokens with the committed model: token index spans. */

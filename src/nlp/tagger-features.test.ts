@@ -1,6 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { MAX_TAGGER_FEATURES, WordInfoCache, ambiguityLexicon, contextFeatures, sentenceHashes, taggerFeatures, wordFeatures } from './tagger-features.ts';
+import { MAX_TAGGER_FEATURES, wordInfoCache, ambiguityLexicon, contextFeatures, sentenceHashes, taggerFeatures, wordFeatures } from './tagger-features.ts';
 
 const lexicon = ambiguityLexicon([
   ['the', 'DET\tDT', 4],
@@ -8,7 +8,7 @@ const lexicon = ambiguityLexicon([
 ]);
 
 test('cached word hashes give exactly the per-sentence hashes, across sentences and after the cache is cleared', () => {
-  const cache = new WordInfoCache(lexicon, 5); // tiny: forces clearing
+  const cache = wordInfoCache(lexicon, 5); // tiny: forces clearing
   const sentences = [
     ['The', 'forces', 'of', 'Nouri', 'al', '-', 'Maliki', 'left', 'on', '12/10/2023', '.'],
     ['IRAQI', 'FORCES', 'ENTER', 'MOSUL'],

@@ -6,6 +6,7 @@
  * Shared by training and tagging so both see exactly the same features.
  */
 import { hashString, mix1, mix2, mix3 } from './hash.ts';
+import { BoundedCache } from './bounded-cache.ts';
 
 /** Per-token hashes computed once per sentence. */
 export interface SentenceHashes {
@@ -92,28 +93,13 @@ function wordInfo(w: string, lexicon: TaggerLexicon | null): Uint32Array {
 }
 
 /**
- * Per-word hashes, kept across sentences: hashing, affixes and shape are most of the tagger's
- * cost outside the weight lookups, and news text repeats its words. Bounded: cleared when full.
+ * Per-word hashes kept across sentences: hashing, affixes and shape are most of the tagger's
+ * cost outside the weight lookups, and news text repeats its words.
  */
-export class WordInfoCache {
-  readonly #map = new Map<string, Uint32Array>();
-  readonly #lexicon: TaggerLexicon | null;
-  readonly #max: number;
+export type WordInfoCache = BoundedCache<string, Uint32Array>;
 
-  constructor(lexicon: TaggerLexicon | null, max = 200_000) {
-    this.#lexicon = lexicon;
-    this.#max = max;
-  }
-
-  get(w: string): Uint32Array {
-    let x = this.#map.get(w);
-    if (x === undefined) {
-      if (this.#map.size >= this.#max) this.#map.clear();
-      x = wordInfo(w, this.#lexicon);
-      this.#map.set(w, x);
-    }
-    return x;
-  }
+export function wordInfoCache(lexicon: TaggerLexicon | null, max = 200_000): WordInfoCache {
+  return new BoundedCache(max, (w: string) => wordInfo(w, lexicon));
 }
 
 /**

@@ -9,8 +9,9 @@ import type { Doc } from './doc.ts';
 import type { Stage } from '../pipeline/stage.ts';
 import { SparseModel, argmax } from './perceptron.ts';
 import { Lemmatizer, type LemmaData } from './lemmatizer.ts';
-import { MAX_TAGGER_FEATURES, WordInfoCache, ambiguityLexicon, contextFeatures, sentenceHashes, taggerFeatures, wordFeatures, type SentenceHashes, type TaggerLexicon } from './tagger-features.ts';
+import { MAX_TAGGER_FEATURES, wordInfoCache, type WordInfoCache, ambiguityLexicon, contextFeatures, sentenceHashes, taggerFeatures, wordFeatures, type SentenceHashes, type TaggerLexicon } from './tagger-features.ts';
 import { readModelFile, sparseFrom } from './model-file.ts';
+import { BoundedCache } from './bounded-cache.ts';
 import { modelPath } from './models.ts';
 
 export interface TaggerMeta {
@@ -54,7 +55,8 @@ export class Tagger {
     this.#scores = new Float32Array(meta.classes.length);
     this.#acc = new Int32Array(meta.classes.length);
     this.#lexicon = ambiguityLexicon(meta.ambiguity);
-    this.#words = new WordInfoCache(this.#lexicon);
+    this.#words = wordInfoCache(this.#lexicon);
+    this.#lemmas = meta.classes.map((_, c) => new BoundedCache(PARTIAL_CACHE_WORDS, (text: string) => this.lemmatizer.lemma(text, this.upos[c]!, this.xpos[c]!)));
   }
 
   /**
@@ -126,20 +128,8 @@ export class Tagger {
     return out;
   }
 
-  /** Lemma of a word with tag class `c` (memoised per class: the lemmatizer builds strings). */
-  #lemma(c: number, text: string): string {
-    let m = this.#lemmas[c];
-    if (m === undefined) m = this.#lemmas[c] = new Map();
-    let l = m.get(text);
-    if (l === undefined) {
-      l = this.lemmatizer.lemma(text, this.upos[c]!, this.xpos[c]!);
-      if (m.size >= PARTIAL_CACHE_WORDS) m.clear();
-      m.set(text, l);
-    }
-    return l;
-  }
-
-  #lemmas: Array<Map<string, string> | undefined> = [];
+  /** Lemmas per tag class, memoised (the lemmatizer builds strings). */
+  #lemmas: Array<BoundedCache<string, string>>;
 
   /** Tag and lemmatise every sentence of `doc` in place. */
   tagDoc(doc: Doc): void {
@@ -150,7 +140,7 @@ export class Tagger {
         const t = toks[i]!;
         t.pos = this.upos[cls[i]!]!;
         t.xpos = this.xpos[cls[i]!]!;
-        t.lemma = this.#lemma(cls[i]!, t.text);
+        t.lemma = this.#lemmas[cls[i]!]!.get(t.text);
       }
     }
   }

@@ -8,6 +8,7 @@
  */
 import { hashString, featureKey } from './hash.ts';
 import { Gazetteer, N_GAZ, normalizeToken } from './gazetteer.ts';
+import { BoundedCache } from '../bounded-cache.ts';
 
 export const MAX_FEATURES = 64;
 /** Bump when templates change: a model trained with other templates must not be loaded. */
@@ -19,12 +20,12 @@ export type CasingLexicon = ReadonlyMap<string, number>;
 export interface FeatureContext {
   gazetteer: Gazetteer;
   casing: CasingLexicon;
-  /** Per-word facts kept across sentences (run time only: news text repeats its words). */
-  words?: NerWordCache;
+  /** Per-word facts kept across sentences (run time only: news text repeats its words); must use `casing`. */
+  words?: BoundedCache<string, WordFacts>;
 }
 
 /** What the features need from one token, independent of its sentence. */
-interface WordFacts {
+export interface WordFacts {
   form: string;
   norm: string;
   hw: number;
@@ -48,26 +49,10 @@ function wordFacts(t: string, casingLex: CasingLexicon): WordFacts {
   };
 }
 
-/** Bounded cache of `WordFacts` by token text (cleared when full). */
-export class NerWordCache {
-  readonly #map = new Map<string, WordFacts>();
-  readonly #max: number;
-
-  constructor(max = 200_000) {
-    this.#max = max;
-  }
-
-  get(t: string, casingLex: CasingLexicon): WordFacts {
-    let x = this.#map.get(t);
-    if (x === undefined) {
-      if (this.#map.size >= this.#max) this.#map.clear();
-      x = wordFacts(t, casingLex);
-      this.#map.set(t, x);
-    }
-    return x;
-  }
+/** Per-word facts kept across sentences, made with the context's casing lexicon. */
+export function nerWordCache(casing: CasingLexicon, max = 200_000): BoundedCache<string, WordFacts> {
+  return new BoundedCache(max, (t: string) => wordFacts(t, casing));
 }
-
 const H_BOS = hashString('<S>');
 const H_EOS = hashString('</S>');
 const H_BOS2 = hashString('<S2>');
@@ -131,7 +116,7 @@ export function extractFeatures(tokens: readonly string[], ctx: FeatureContext):
   const cache = ctx.words;
   for (let i = 0; i < n; i++) {
     const t = tokens[i]!;
-    const x = cache ? cache.get(t, ctx.casing) : wordFacts(t, ctx.casing);
+    const x = cache ? cache.get(t) : wordFacts(t, ctx.casing);
     forms[i] = x.form;
     norm[i] = x.norm;
     hw[i] = x.hw;
