@@ -15,7 +15,7 @@ import type { TrainStepOptions } from './train-tagger.ts';
 export function gapExamples(sents: readonly UdSentence[]): GapExample[] {
   const out: GapExample[] = [];
   for (const d of rawDocuments(sents)) {
-    const { sentences, tokens } = tokenize(d.text, { sentenceModel: null });
+    const { sentences, tokens } = tokenize(d.text, { sentenceModel: null, deferUnsure: true });
     const ends = new Set(d.sentenceSpans.map(([, e]) => e));
     const gaps: number[] = [];
     const since: number[] = [];
@@ -49,7 +49,7 @@ function sentenceF1(docs: ReturnType<typeof rawDocuments>, model: SentenceModel)
 
 export async function trainSentencesModel(opts: TrainStepOptions, data: { train: UdSentence[]; dev: UdSentence[] }): Promise<{ devGapF1: number; devSentenceF1: number; bytes: number }> {
   const t0 = Date.now();
-  const { model, devF1 } = trainSentenceModel(gapExamples(data.train), gapExamples(data.dev), opts.quick ? 1 : 5, opts.log);
+  const { model, devF1 } = trainSentenceModel(gapExamples(data.train), gapExamples(data.dev), opts.quick ? 1 : 3, opts.log);
   // Fine-tune the threshold for what is measured: sentence F1 on the rebuilt dev documents.
   const devDocs = rawDocuments(data.dev);
   let best = { t: model.meta.threshold, f: sentenceF1(devDocs, model) };

@@ -306,7 +306,7 @@ function blankLineBetween(text: string, a: number, b: number): boolean {
  * @example
  *   tokenize("Gen. Smith didn't go. He stayed.").sentences.length // 2
  */
-export function tokenize(text: string, { maxSentenceTokens = MAX_SENTENCE_TOKENS, sentenceModel }: TokenizerOptions = {}): Tokenized {
+export function tokenize(text: string, { maxSentenceTokens = MAX_SENTENCE_TOKENS, sentenceModel, deferUnsure }: TokenizerOptions = {}): Tokenized {
   const model = sentenceModel === undefined ? loadSentenceModel() : sentenceModel;
   const spans = tokenSpans(text);
   const tokens: Token[] = [];
@@ -356,6 +356,11 @@ export function tokenize(text: string, { maxSentenceTokens = MAX_SENTENCE_TOKENS
         const abbrevLike = t.text === '.' && prev !== undefined && prev.end === t.start && /^\p{Lu}\p{Ll}{1,3}$/u.test(prev.text);
         boundary = !/^[,;:.!?%)\]}]/.test(after.text) && !(abbrevLike && LOWER_START_RE.test(after.text));
       }
+      // An ellipsis is as often a pause as an end ("Nice people... I hear"), and a bracket after
+      // the period is usually a citation ("in 1971. [1] Fillmore …"): such breaks are left to the
+      // learned model, which sees the gap as a candidate.
+      const unsure = ellipsis || after.text === '[';
+      if (boundary && unsure && (deferUnsure ?? model !== null)) boundary = false;
       if (boundary) {
         close(j + 1);
         i = j;
@@ -419,6 +424,11 @@ export interface TokenizerOptions {
    * models/sentences.bin.gz (loaded on first use); `null`: punctuation and layout rules only.
    */
   sentenceModel?: SentenceModel | null;
+  /**
+   * Leave punctuation breaks the rules are unsure of to the learned model (default: when a model
+   * is used). Training sets it with `sentenceModel: null` to collect those gaps as candidates.
+   */
+  deferUnsure?: boolean;
 }
 
 /** Pipeline stage: fills `doc.sentences` and `doc.tokens` from `doc.text`. */

@@ -1,0 +1,45 @@
+/**
+ * Regression specs for the learned sentence splitter (src/nlp/sentence-model.ts with the shipped
+ * models/sentences.bin.gz): one small text per class of error fixed, with the expected sentences.
+ */
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { tokenize } from './tokenizer.ts';
+import { isCandidate } from './sentence-model.ts';
+
+const sentences = (text: string) => tokenize(text).sentences.map((s) => text.slice(s.start, s.end));
+
+test('a bracketed citation after the period stays with its sentence', () => {
+  assert.deepEqual(sentences('Fillmore joined the faculty in 1971. [1] He retired in 1994 and kept teaching. [2] He died in 2014.'), [
+    'Fillmore joined the faculty in 1971. [1]',
+    'He retired in 1994 and kept teaching. [2]',
+    'He died in 2014.',
+  ]);
+  assert.deepEqual(sentences('The treaty was signed in 1648.[3] It ended the war.'), ['The treaty was signed in 1648.[3]', 'It ended the war.']);
+});
+
+test('an ellipsis ends a sentence before a new one but not before a lower-case continuation', () => {
+  assert.deepEqual(sentences('We waited for an hour... Nobody came to help us. We left.'), ['We waited for an hour...', 'Nobody came to help us.', 'We left.']);
+  assert.deepEqual(sentences('The service was slow... but the food was great.'), ['The service was slow... but the food was great.']);
+});
+
+test('a greeting ending in a spaced dash is its own sentence; news datelines stay whole', () => {
+  assert.deepEqual(sentences('Good Morning Karen - I have attached a revised copy of the agreement. Please call me with any questions.'), [
+    'Good Morning Karen -',
+    'I have attached a revised copy of the agreement.',
+    'Please call me with any questions.',
+  ]);
+  for (const dateline of ['WASHINGTON - The Senate voted on Tuesday to extend the program for two years.', 'BAGHDAD (Reuters) - Iraqi forces said on Monday that two rockets hit the Green Zone.']) {
+    assert.deepEqual(sentences(dateline), [dateline]);
+  }
+});
+
+test('quotes glued to a word are candidate gaps on the outer side only', () => {
+  const text = 'the big "G" Following that, (Post) "We agree"';
+  const { tokens } = tokenize(text, { sentenceModel: null });
+  const at = (w: string, nth = 0) => tokens.map((t, i) => [t.text, i] as const).filter(([t]) => t === w)[nth]![1];
+  assert.ok(isCandidate(text, tokens, at('"', 1)), 'after a closing quote');
+  assert.ok(!isCandidate(text, tokens, at('"', 0)), 'not after an opening quote');
+  assert.ok(isCandidate(text, tokens, at(')')), 'before an opening quote');
+  assert.ok(!isCandidate(text, tokens, at('agree')), 'not before a closing quote');
+});
