@@ -55,11 +55,13 @@ export async function trainAll(opts: TrainOptions = {}): Promise<Record<string, 
       tagger = r.tagger;
       trainTags = r.trainTags;
       summary['tagger'] = { devUpos: r.devUpos, bytes: r.bytes };
-    } else {
+    } else if (only.has('parser')) {
+      // the parser alone: tags from the tagger already in --out (its training tags are then the
+      // tagger's own, not jackknifed; `--only tagger,parser` reproduces the shipped parser)
       const { loadTagger } = await import('../src/nlp/tagger.ts');
       tagger = loadTagger(join(outDir, 'tagger.bin.gz'));
     }
-    if (only.has('parser')) {
+    if (only.has('parser') && tagger) {
       const r = await trainParserModel({ ...step, tagger, trainTags }, data);
       summary['parser'] = r;
     }
