@@ -2,8 +2,9 @@
  * @module nlp/parser-features
  * Feature templates of the transition parser, after Zhang & Nivre (2011): words and tags of the
  * top of the stack (s0..s2) and the buffer (b0..b2), their left/right-most children, distance
- * and valency, and combinations of them. Words and tags are integers (hashes / tag ids) computed
- * once per sentence; templates are mixed into 32-bit feature hashes.
+ * and valency, and combinations of them. Words and tags are integers (hashes / tag ids, plus the
+ * coarse UPOS as a back-off for fine-tag errors) computed once per sentence; templates are mixed
+ * into 32-bit feature hashes.
  */
 import { mix1, mix2, mix3 } from './hash.ts';
 import type { ParseState } from './parser-state.ts';
@@ -15,39 +16,54 @@ export interface ParserInput {
   w: Uint32Array;
   /** Tag ids + 2 (0 = none, 1 = ROOT). */
   p: Uint32Array;
+  /** Coarse UPOS ids + 2 (0 = none, 1 = ROOT): back-off when the joint tag is wrong only in XPOS. */
+  u: Uint32Array;
+  /** Whether the coarse-UPOS templates are used (a model trained with them says so in its meta). */
+  coarse: boolean;
   /** Prefix counts: verbs / punctuation marks among words [0, i). */
   verbs: Uint16Array;
   puncts: Uint16Array;
 }
 
-/** Per-tag flags for the "between" features: 1 = verb or auxiliary, 2 = punctuation. */
+/**
+ * Per-tag flags for the "between" features: 1 = verb or auxiliary, 2 = punctuation; bits 2+ hold
+ * the index of the tag's UPOS (in order of first appearance in `tags`).
+ */
 export function tagFlags(tags: readonly string[]): Uint8Array {
-  return Uint8Array.from(tags, (t) => (/^(VERB|AUX)\t/.test(t) ? 1 : /^PUNCT\t/.test(t) ? 2 : 0));
+  const upos = new Map<string, number>();
+  return Uint8Array.from(tags, (t) => {
+    const u = t.split('\t')[0]!;
+    if (!upos.has(u)) upos.set(u, upos.size);
+    return (upos.get(u)! << 2) | (/^(VERB|AUX)\t/.test(t) ? 1 : /^PUNCT\t/.test(t) ? 2 : 0);
+  });
 }
 
-export const MAX_PARSER_FEATURES = 120;
+export const MAX_PARSER_FEATURES = 130;
 
 const NONE_W = 0x1234567;
 const ROOT_W = 0x7654321;
 
-export function parserInput(wordHashes: ArrayLike<number>, tags: ArrayLike<number>, flags: Uint8Array): ParserInput {
+export function parserInput(wordHashes: ArrayLike<number>, tags: ArrayLike<number>, flags: Uint8Array, coarse = false): ParserInput {
   const n = wordHashes.length;
   const w = new Uint32Array(n + 1);
   const p = new Uint32Array(n + 1);
+  const u = new Uint32Array(n + 1);
   const verbs = new Uint16Array(n + 2);
   const puncts = new Uint16Array(n + 2);
   for (let i = 0; i < n; i++) {
     w[i] = wordHashes[i]!;
     p[i] = tags[i]! + 2;
     const f = flags[tags[i]!] ?? 0;
+    u[i] = (f >> 2) + 2;
     verbs[i + 1] = verbs[i]! + (f & 1);
-    puncts[i + 1] = puncts[i]! + (f >> 1);
+    puncts[i + 1] = puncts[i]! + ((f >> 1) & 1);
   }
   verbs[n + 1] = verbs[n]!;
   puncts[n + 1] = puncts[n]!;
   w[n] = ROOT_W;
   p[n] = 1;
-  return { n, w, p, verbs, puncts };
+  u[n] = 1;
+  return { n, w, p, u, coarse, verbs, puncts };
 }
 
 /** How many of the words strictly between i < j are verbs / punctuation (capped at 2). */
@@ -222,6 +238,17 @@ export function parserFeatures(x: ParserInput, st: ParseState, out: Uint32Array)
   out[k++] = mix3(115, s1p, s0p, ps);
   out[k++] = mix3(116, vb, pb, mix2(0, vs, ps));
   out[k++] = mix3(117, s0w, b0p, mix2(0, vb, pb));
+  if (x.coarse) {
+    // coarse UPOS back-off: stays right when the tagger gets only the fine tag (XPOS) wrong
+    const U = x.u;
+    const s0u = pd(U, s0), s1u = pd(U, s1), b0u = pd(U, b0), b1u = pd(U, b1);
+    out[k++] = mix2(120, s0u, b0u);
+    out[k++] = mix3(121, s1u, s0u, b0u);
+    out[k++] = mix3(122, s0u, b0u, b1u);
+    out[k++] = mix2(123, s0w, b0u);
+    out[k++] = mix2(124, s0u, b0w);
+    out[k++] = mix3(125, s0u, b0u, d);
+  }
   return k;
 }
 

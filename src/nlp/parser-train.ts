@@ -37,6 +37,15 @@ export interface TrainParserOptions {
   prune?: number;
   /** The same for the two relation classifiers (they lose more accuracy to pruning). */
   pruneLabels?: number;
+  /** Arc updates: plain perceptron (+1/-1) or passive-aggressive (PA-I, step from the margin violation, capped by `paC`). */
+  update?: 'perceptron' | 'pa';
+  paC?: number;
+  /** PA margin, in units of 2·(feature count): the step is min(C, margin + violation / (2·k)). */
+  paMargin?: number;
+  /** First epoch (0-based) in which wrong predictions are followed (exploration). */
+  exploreFrom?: number;
+  /** Add the 6 coarse-UPOS templates (recorded in the model's meta; see parser-features.ts). */
+  coarseUpos?: boolean;
   log?: (s: string) => void;
 }
 
@@ -81,7 +90,7 @@ export interface TrainedParser {
 }
 
 export function trainParser(opts: TrainParserOptions): TrainedParser {
-  const { train, dev, tags, epochs = 10, labelEpochs = 8, seed = 7, explore = 0.9, prune = 1.0, pruneLabels = 0.3, log = () => {} } = opts;
+  const { train, dev, tags, epochs = 10, labelEpochs = 8, seed = 7, explore = 0.9, prune = 1.0, pruneLabels = 0.3, update = 'perceptron', paC = 2, paMargin = 1, exploreFrom = 1, coarseUpos = false, log = () => {} } = opts;
   // Labels: every relation seen 5+ times; rarer subtypes fall back to their universal relation.
   const counts = new Map<string, number>();
   for (const s of train) for (const l of s.labels) counts.set(l, (counts.get(l) ?? 0) + 1);
@@ -90,7 +99,7 @@ export function trainParser(opts: TrainParserOptions): TrainedParser {
   if (!labels.includes('dep')) labels.push('dep');
   const lIndex = new Map(labels.map((l, i) => [l, i]));
   const labelId = (l: string) => lIndex.get(l) ?? lIndex.get(l.split(':')[0]!) ?? lIndex.get('dep')!;
-  const meta: ParserMeta = { kind: 'parser', tags, labels, labelsFrom: 'arcs', info: {} };
+  const meta: ParserMeta = { kind: 'parser', tags, labels, labelsFrom: 'arcs', ...(coarseUpos ? { coarseUpos } : {}), info: {} };
   const empty = new AveragedPerceptron(1).toSparse();
   const shell = new Parser(meta, empty, empty, empty);
   const tagId = (u: string, x: string) => shell.tagId(u, x);
@@ -115,9 +124,10 @@ export function trainParser(opts: TrainParserOptions): TrainedParser {
     shuffleInPlace(order, rand);
     let steps = 0;
     let wrong = 0;
+    let stepSum = 0;
     for (const si of order) {
       const d = trainP[si]!;
-      const x = parserInput(d.wh, d.tags, shell.tagFlags);
+      const x = parserInput(d.wh, d.tags, shell.tagFlags, coarseUpos);
       const st = new ParseState(d.n);
       while (!st.terminal) {
         const k = parserFeatures(x, st, feats);
@@ -133,8 +143,15 @@ export function trainParser(opts: TrainParserOptions): TrainedParser {
         let next = pred;
         if (costs[pred]! > minCost) {
           wrong++;
-          ap.update(feats, k, best, pred);
-          if (ep === 0 || rand() >= explore) next = best;
+          let amount = 1;
+          if (update === 'pa') {
+            // PA-I: just enough to fix the violation with a margin, never more than C
+            const viol = scores[pred]! - scores[best]!;
+            amount = Math.min(paC, paMargin + viol / (2 * k));
+          }
+          stepSum += amount;
+          ap.update(feats, k, best, pred, amount);
+          if (ep < exploreFrom || rand() >= explore) next = best;
         }
         ap.tick();
         const dep = st.apply(next);
@@ -157,7 +174,7 @@ export function trainParser(opts: TrainParserOptions): TrainedParser {
     const arcLabels = alp.toSparse(1e-3, pruneLabels);
     const probe = new Parser(meta, model, empty, arcLabels);
     const [uas, las] = evalUasLas(probe, devP);
-    log(`  arcs epoch ${ep + 1}/${epochs}: wrong actions ${(100 * wrong / steps).toFixed(2)}%  dev UAS ${(100 * uas).toFixed(2)} LAS ${(100 * las).toFixed(2)}  features ${ap.features}`);
+    log(`  arcs epoch ${ep + 1}/${epochs}: wrong actions ${(100 * wrong / steps).toFixed(2)}%  dev UAS ${(100 * uas).toFixed(2)} LAS ${(100 * las).toFixed(2)}  features ${ap.features} (kept ${model.keys.length})  mean step ${(stepSum / Math.max(1, wrong)).toFixed(3)}`);
     if (!bestArcs || uas > bestArcs.uas) bestArcs = { model, arcLabels, uas };
   }
   const arcLas = evalUasLas(new Parser(meta, bestArcs!.model, empty, bestArcs!.arcLabels), devP)[1];
@@ -202,7 +219,7 @@ export function trainParser(opts: TrainParserOptions): TrainedParser {
   meta.labelsFrom = useLabeller ? 'labeller' : 'arcs';
   const devLas = Math.max(arcLas, bestLabels!.las);
   log(`  relations from ${meta.labelsFrom}: dev LAS ${(100 * arcLas).toFixed(2)} (during parsing) vs ${(100 * bestLabels!.las).toFixed(2)} (tree labeller)`);
-  meta.info = { trainSentences: train.length, epochs, labelEpochs, seed, explore, prune, pruneLabels, devUas: bestArcs!.uas, devLas };
+  meta.info = { trainSentences: train.length, epochs, labelEpochs, seed, explore, exploreFrom, prune, pruneLabels, update, ...(update === 'pa' ? { paC, paMargin } : {}), devUas: bestArcs!.uas, devLas };
   return { parser: new Parser(meta, bestArcs!.model, bestLabels!.model, bestArcs!.arcLabels), devUas: bestArcs!.uas, devLas };
 }
 

@@ -23,6 +23,8 @@ export interface ParserMeta {
   labels: string[];
   /** Which classifier's relations are output: assigned during parsing, or by the tree labeller. */
   labelsFrom: 'arcs' | 'labeller';
+  /** Trained with the coarse-UPOS feature templates (absent in older models = no). */
+  coarseUpos?: boolean;
   info: Record<string, unknown>;
 }
 
@@ -77,7 +79,7 @@ export class Parser {
 
   /** Tree (heads, -1 = root) with the relations assigned while parsing (label ids). */
   parseHeads(wordHashes: Uint32Array, tags: Int32Array): { heads: Int32Array; arcLabels: Int32Array } {
-    const x = parserInput(wordHashes, tags, this.tagFlags);
+    const x = parserInput(wordHashes, tags, this.tagFlags, this.meta.coarseUpos === true);
     const st = new ParseState(x.n);
     const feats = this.#feats;
     const scores = this.#scores;
