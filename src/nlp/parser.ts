@@ -15,6 +15,7 @@ import { hashString } from './hash.ts';
 import { normWord } from './tagger-features.ts';
 import { readModelFile, sparseFrom } from './model-file.ts';
 import { modelPath } from './models.ts';
+import { BoundedCache } from './bounded-cache.ts';
 
 export interface ParserMeta {
   kind: 'parser';
@@ -158,6 +159,12 @@ export class Parser {
 
   #root = -1;
 
+  /** [form hash, 3-letter suffix hash] of the normalised word, memoised across sentences. */
+  #wordHashes = new BoundedCache(200_000, (w: string): Uint32Array => {
+    const l = normWord(w);
+    return Uint32Array.of(hashString(l), hashString(l.slice(-3)));
+  });
+
   /** Parse one sentence given word forms and (UPOS, XPOS) tags. */
   parseSentence(words: readonly string[], upos: readonly string[], xpos: readonly string[]): { heads: Int32Array; labels: string[] } {
     const n = words.length;
@@ -165,9 +172,9 @@ export class Parser {
     const sfx = new Uint32Array(n);
     const tags = new Int32Array(n);
     for (let i = 0; i < n; i++) {
-      const l = normWord(words[i]!);
-      wh[i] = hashString(l);
-      sfx[i] = hashString(l.slice(-3));
+      const h = this.#wordHashes.get(words[i]!);
+      wh[i] = h[0]!;
+      sfx[i] = h[1]!;
       tags[i] = this.tagId(upos[i]!, xpos[i]!);
     }
     const { heads, arcLabels } = this.parseHeads(wh, tags);
