@@ -424,35 +424,12 @@ export class SparseModel {
   }
 
   #scoreIntPairs(feats: ArrayLike<number>, n: number, scores: Float32Array): void {
-    const slots = this.#islots;
-    const pairs = this.#ipairs;
-    const mask = this.#mask;
     const acc = this.#acc;
     acc.fill(0);
-    for (let i = 0; i < n; i++) {
-      const key = (feats[i]! === 0 ? 1 : feats[i]!) | 0;
-      let slot = key & mask;
-      for (;;) {
-        const b = slot * 3;
-        const k = slots[b]!;
-        if (k === key) {
-          const start = slots[b + 1]!;
-          const end = start + slots[b + 2]!;
-          for (let j = start; j < end; j++) {
-            const p = pairs[j]!;
-            acc[p & 255]! += p >> 8;
-          }
-          break;
-        }
-        if (k === 0) break;
-        slot = (slot + 1) & mask;
-      }
-    }
-    const s = this.#scale;
-    const K = this.nClasses;
-    for (let c = 0; c < K; c++) scores[c] = acc[c]! * s;
-    if (scores.length > K) scores.fill(0, K);
+    this.accumulate(feats, n, acc);
+    this.finish(acc, scores);
   }
+
 }
 
 /** Index of the best score among `allowed` classes (all when omitted); ties go to the lowest index. */

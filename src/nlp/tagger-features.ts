@@ -162,12 +162,12 @@ export function ambiguityLexicon(entries: ReadonlyArray<readonly [string, string
 /** Maximum number of features per token. */
 export const MAX_TAGGER_FEATURES = 64;
 
-/**
- * Write the features of token `i` into `out` and return how many.
- * `p1`, `p2`: predicted tags of i-1, i-2 (-1 = none). `n1`, `n2`: first-pass tags of i+1, i+2
- * (-2 = not available: first pass; -1 = past the end).
- */
-export function taggerFeatures(h: SentenceHashes, i: number, p1: number, p2: number, n1: number, n2: number, out: Uint32Array): number {
+/** Which features `emit` writes: those of the word alone, those of its context, or all. */
+const WORD = 1;
+const CONTEXT = 2;
+
+/** One list of templates for the three entry points below (the order is that of training). */
+function emit(h: SentenceHashes, i: number, p1: number, p2: number, n1: number, n2: number, out: Uint32Array, part: number): number {
   const n = h.n;
   const wm1 = i > 0 ? h.lower[i - 1]! : PAD;
   const wm2 = i > 1 ? h.lower[i - 2]! : PAD;
@@ -176,56 +176,56 @@ export function taggerFeatures(h: SentenceHashes, i: number, p1: number, p2: num
   const w0 = h.lower[i]!;
   const s3 = h.sfx3[i]!;
   let k = 0;
-  out[k++] = mix1(1, 0);
-  out[k++] = mix1(2, w0);
-  out[k++] = mix1(3, h.form[i]!);
-  out[k++] = mix1(4, h.sfx1[i]!);
-  out[k++] = mix1(5, h.sfx2[i]!);
-  out[k++] = mix1(6, s3);
-  out[k++] = mix1(7, h.sfx4[i]!);
-  out[k++] = mix1(8, h.pre1[i]!);
-  out[k++] = mix1(9, h.pre2[i]!);
-  out[k++] = mix1(10, h.shape[i]!);
-  out[k++] = mix1(11, h.flags[i]!);
-  out[k++] = mix1(12, wm1);
-  out[k++] = mix1(13, wp1);
-  out[k++] = mix1(14, wm2);
-  out[k++] = mix1(15, wp2);
-  out[k++] = mix1(16, i > 0 ? h.sfx3[i - 1]! : PAD);
-  out[k++] = mix1(17, i + 1 < n ? h.sfx3[i + 1]! : PAD_R);
-  out[k++] = mix1(18, i + 1 < n ? h.shape[i + 1]! : PAD_R);
-  out[k++] = mix1(19, i > 0 ? h.shape[i - 1]! : PAD);
-  out[k++] = mix1(20, p1);
-  out[k++] = mix1(21, p2);
-  out[k++] = mix2(22, p1, p2);
-  out[k++] = mix2(23, p1, w0);
-  out[k++] = mix2(24, p1, s3);
-  out[k++] = mix2(25, w0, wp1);
-  out[k++] = mix2(26, wm1, w0);
-  out[k++] = mix2(27, p1, wp1);
-  out[k++] = mix2(28, wp1, wp2);
-  out[k++] = mix2(29, h.flags[i]!, h.shape[i]!);
-  out[k++] = mix3(30, wm1, w0, wp1);
-  out[k++] = mix2(31, h.sfx2[i]!, h.flags[i]!);
+  if (part & WORD) out[k++] = mix1(1, 0);
+  if (part & WORD) out[k++] = mix1(2, w0);
+  if (part & WORD) out[k++] = mix1(3, h.form[i]!);
+  if (part & WORD) out[k++] = mix1(4, h.sfx1[i]!);
+  if (part & WORD) out[k++] = mix1(5, h.sfx2[i]!);
+  if (part & WORD) out[k++] = mix1(6, s3);
+  if (part & WORD) out[k++] = mix1(7, h.sfx4[i]!);
+  if (part & WORD) out[k++] = mix1(8, h.pre1[i]!);
+  if (part & WORD) out[k++] = mix1(9, h.pre2[i]!);
+  if (part & WORD) out[k++] = mix1(10, h.shape[i]!);
+  if (part & CONTEXT) out[k++] = mix1(11, h.flags[i]!);
+  if (part & CONTEXT) out[k++] = mix1(12, wm1);
+  if (part & CONTEXT) out[k++] = mix1(13, wp1);
+  if (part & CONTEXT) out[k++] = mix1(14, wm2);
+  if (part & CONTEXT) out[k++] = mix1(15, wp2);
+  if (part & CONTEXT) out[k++] = mix1(16, i > 0 ? h.sfx3[i - 1]! : PAD);
+  if (part & CONTEXT) out[k++] = mix1(17, i + 1 < n ? h.sfx3[i + 1]! : PAD_R);
+  if (part & CONTEXT) out[k++] = mix1(18, i + 1 < n ? h.shape[i + 1]! : PAD_R);
+  if (part & CONTEXT) out[k++] = mix1(19, i > 0 ? h.shape[i - 1]! : PAD);
+  if (part & CONTEXT) out[k++] = mix1(20, p1);
+  if (part & CONTEXT) out[k++] = mix1(21, p2);
+  if (part & CONTEXT) out[k++] = mix2(22, p1, p2);
+  if (part & CONTEXT) out[k++] = mix2(23, p1, w0);
+  if (part & CONTEXT) out[k++] = mix2(24, p1, s3);
+  if (part & CONTEXT) out[k++] = mix2(25, w0, wp1);
+  if (part & CONTEXT) out[k++] = mix2(26, wm1, w0);
+  if (part & CONTEXT) out[k++] = mix2(27, p1, wp1);
+  if (part & CONTEXT) out[k++] = mix2(28, wp1, wp2);
+  if (part & CONTEXT) out[k++] = mix2(29, h.flags[i]!, h.shape[i]!);
+  if (part & CONTEXT) out[k++] = mix3(30, wm1, w0, wp1);
+  if (part & CONTEXT) out[k++] = mix2(31, h.sfx2[i]!, h.flags[i]!);
   const a0 = h.amb[i]!;
   const am1 = i > 0 ? h.amb[i - 1]! : PAD;
   const ap1 = i + 1 < n ? h.amb[i + 1]! : PAD_R;
-  out[k++] = mix1(32, a0);
-  out[k++] = mix2(33, a0, p1);
-  out[k++] = mix2(34, a0, ap1);
-  out[k++] = mix2(35, am1, a0);
-  out[k++] = mix1(36, ap1);
-  out[k++] = mix2(37, a0, h.sfx3[i]!);
-  out[k++] = mix3(38, p1, a0, ap1);
-  out[k++] = mix2(39, a0, w0);
+  if (part & WORD) out[k++] = mix1(32, a0);
+  if (part & CONTEXT) out[k++] = mix2(33, a0, p1);
+  if (part & CONTEXT) out[k++] = mix2(34, a0, ap1);
+  if (part & CONTEXT) out[k++] = mix2(35, am1, a0);
+  if (part & CONTEXT) out[k++] = mix1(36, ap1);
+  if (part & WORD) out[k++] = mix2(37, a0, h.sfx3[i]!);
+  if (part & CONTEXT) out[k++] = mix3(38, p1, a0, ap1);
+  if (part & WORD) out[k++] = mix2(39, a0, w0);
   const capBits = h.flags[i]! & (1 | 2 | 16 | 64 | 128);
   const cb = h.caseB[i]!;
-  out[k++] = mix2(50, cb, capBits);
-  out[k++] = mix3(51, cb, capBits, p1);
-  out[k++] = mix2(52, h.flags[i]! & (64 | 128), h.shape[i]!);
-  out[k++] = mix2(53, capBits, a0);
-  out[k++] = mix3(54, cb, capBits, i + 1 < n ? h.flags[i + 1]! & 1 : 2);
-  if (n1 !== -2) {
+  if (part & CONTEXT) out[k++] = mix2(50, cb, capBits);
+  if (part & CONTEXT) out[k++] = mix3(51, cb, capBits, p1);
+  if (part & CONTEXT) out[k++] = mix2(52, h.flags[i]! & (64 | 128), h.shape[i]!);
+  if (part & CONTEXT) out[k++] = mix2(53, capBits, a0);
+  if (part & CONTEXT) out[k++] = mix3(54, cb, capBits, i + 1 < n ? h.flags[i + 1]! & 1 : 2);
+  if (part & CONTEXT && n1 !== -2) {
     out[k++] = mix1(40, n1);
     out[k++] = mix2(41, n1, n2);
     out[k++] = mix2(42, p1, n1);
@@ -237,66 +237,12 @@ export function taggerFeatures(h: SentenceHashes, i: number, p1: number, p2: num
 }
 
 /**
- * The features of `taggerFeatures` that depend on the context (neighbours, tags, sentence
- * flags), i.e. all but `wordFeatures`. Same hashes; together the two give exactly the same
- * multiset of features.
+ * Write the features of token `i` into `out` and return how many.
  * `p1`, `p2`: predicted tags of i-1, i-2 (-1 = none). `n1`, `n2`: first-pass tags of i+1, i+2
  * (-2 = not available: first pass; -1 = past the end).
  */
-export function contextFeatures(h: SentenceHashes, i: number, p1: number, p2: number, n1: number, n2: number, out: Uint32Array): number {
-  const n = h.n;
-  const wm1 = i > 0 ? h.lower[i - 1]! : PAD;
-  const wm2 = i > 1 ? h.lower[i - 2]! : PAD;
-  const wp1 = i + 1 < n ? h.lower[i + 1]! : PAD_R;
-  const wp2 = i + 2 < n ? h.lower[i + 2]! : PAD_R;
-  const w0 = h.lower[i]!;
-  const s3 = h.sfx3[i]!;
-  let k = 0;
-  out[k++] = mix1(11, h.flags[i]!);
-  out[k++] = mix1(12, wm1);
-  out[k++] = mix1(13, wp1);
-  out[k++] = mix1(14, wm2);
-  out[k++] = mix1(15, wp2);
-  out[k++] = mix1(16, i > 0 ? h.sfx3[i - 1]! : PAD);
-  out[k++] = mix1(17, i + 1 < n ? h.sfx3[i + 1]! : PAD_R);
-  out[k++] = mix1(18, i + 1 < n ? h.shape[i + 1]! : PAD_R);
-  out[k++] = mix1(19, i > 0 ? h.shape[i - 1]! : PAD);
-  out[k++] = mix1(20, p1);
-  out[k++] = mix1(21, p2);
-  out[k++] = mix2(22, p1, p2);
-  out[k++] = mix2(23, p1, w0);
-  out[k++] = mix2(24, p1, s3);
-  out[k++] = mix2(25, w0, wp1);
-  out[k++] = mix2(26, wm1, w0);
-  out[k++] = mix2(27, p1, wp1);
-  out[k++] = mix2(28, wp1, wp2);
-  out[k++] = mix2(29, h.flags[i]!, h.shape[i]!);
-  out[k++] = mix3(30, wm1, w0, wp1);
-  out[k++] = mix2(31, h.sfx2[i]!, h.flags[i]!);
-  const a0 = h.amb[i]!;
-  const am1 = i > 0 ? h.amb[i - 1]! : PAD;
-  const ap1 = i + 1 < n ? h.amb[i + 1]! : PAD_R;
-  out[k++] = mix2(33, a0, p1);
-  out[k++] = mix2(34, a0, ap1);
-  out[k++] = mix2(35, am1, a0);
-  out[k++] = mix1(36, ap1);
-  out[k++] = mix3(38, p1, a0, ap1);
-  const capBits = h.flags[i]! & (1 | 2 | 16 | 64 | 128);
-  const cb = h.caseB[i]!;
-  out[k++] = mix2(50, cb, capBits);
-  out[k++] = mix3(51, cb, capBits, p1);
-  out[k++] = mix2(52, h.flags[i]! & (64 | 128), h.shape[i]!);
-  out[k++] = mix2(53, capBits, a0);
-  out[k++] = mix3(54, cb, capBits, i + 1 < n ? h.flags[i + 1]! & 1 : 2);
-  if (n1 !== -2) {
-    out[k++] = mix1(40, n1);
-    out[k++] = mix2(41, n1, n2);
-    out[k++] = mix2(42, p1, n1);
-    out[k++] = mix2(43, n1, w0);
-    out[k++] = mix2(44, n1, s3);
-    out[k++] = mix3(45, p1, n1, w0);
-  }
-  return k;
+export function taggerFeatures(h: SentenceHashes, i: number, p1: number, p2: number, n1: number, n2: number, out: Uint32Array): number {
+  return emit(h, i, p1, p2, n1, n2, out, WORD | CONTEXT);
 }
 
 /**
@@ -304,21 +250,13 @@ export function contextFeatures(h: SentenceHashes, i: number, p1: number, p2: nu
  * shape, ambiguity class): the tagger caches their summed weights per word type.
  */
 export function wordFeatures(h: SentenceHashes, i: number, out: Uint32Array): number {
-  const w0 = h.lower[i]!;
-  const a0 = h.amb[i]!;
-  let k = 0;
-  out[k++] = mix1(1, 0);
-  out[k++] = mix1(2, w0);
-  out[k++] = mix1(3, h.form[i]!);
-  out[k++] = mix1(4, h.sfx1[i]!);
-  out[k++] = mix1(5, h.sfx2[i]!);
-  out[k++] = mix1(6, h.sfx3[i]!);
-  out[k++] = mix1(7, h.sfx4[i]!);
-  out[k++] = mix1(8, h.pre1[i]!);
-  out[k++] = mix1(9, h.pre2[i]!);
-  out[k++] = mix1(10, h.shape[i]!);
-  out[k++] = mix1(32, a0);
-  out[k++] = mix2(37, a0, h.sfx3[i]!);
-  out[k++] = mix2(39, a0, w0);
-  return k;
+  return emit(h, i, -1, -1, -2, -2, out, WORD);
+}
+
+/**
+ * The rest of `taggerFeatures` (neighbours, tags, sentence flags): with `wordFeatures`, exactly
+ * the same multiset of features.
+ */
+export function contextFeatures(h: SentenceHashes, i: number, p1: number, p2: number, n1: number, n2: number, out: Uint32Array): number {
+  return emit(h, i, p1, p2, n1, n2, out, CONTEXT);
 }
