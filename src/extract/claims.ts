@@ -23,7 +23,7 @@ import type { Claim, Doc, Entity, Span } from '../nlp/doc.ts';
 import type { Stage } from '../pipeline/stage.ts';
 import { DocView, stemCandidates } from './tree.ts';
 import {
-  CHAIN_LINKS, CUE_VERBS, OBJECT_CONTENT_VERBS, SPEAKER_PRONOUNS, UNNAMED_SOURCE_HEADS, VOICE_BREAKS,
+  CHAIN_LINKS, CUE_VERBS, OBJECT_CONTENT_VERBS, OUTLET_WORDS, SPEAKER_PRONOUNS, UNNAMED_SOURCE_HEADS, VOICE_BREAKS, isOutlet,
 } from './claims/cues.ts';
 import { certaintyOf, findHedges, type CertaintyFactors } from './claims/certainty.ts';
 
@@ -48,13 +48,6 @@ interface Draft {
   recipient?: string;
   quote: boolean;
   inherited: boolean;
-}
-
-const OUTLET_WORDS = /\b(?:newspaper|paper|radio|television|tv|channel|agency|outlet|daily|magazine|website|news|times|post|press|journal|broadcaster|network)\b/i;
-
-function isOutlet(e: Entity | undefined): boolean {
-  if (!e) return false;
-  return e.subtype === 'media_outlet' || (e.type === 'ORGANIZATION' && OUTLET_WORDS.test(e.name + ' ' + e.mentions.map((m) => m.text).join(' ')));
 }
 
 /** Does a quotation cover at least half of the content ("that Ankara “will respond …”")? */

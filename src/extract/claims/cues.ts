@@ -4,6 +4,7 @@
  * nouns that make an unnamed source anonymous. Kept apart from the logic so they can be reviewed
  * and extended without reading the algorithm.
  */
+import type { Entity } from '../../nlp/doc.ts';
 
 /** Lemmas of verbs that introduce reported content ("X said that …", "as reported by X"). */
 export const CUE_VERBS = new Set([
@@ -62,3 +63,12 @@ export const HEDGES: HedgePattern[] = [
 
 /** Sentence openers that mark a change of voice: the sentence does not inherit the previous chain. */
 export const VOICE_BREAKS = /^(?:meanwhile|in the meantime|on the other hand|separately|elsewhere)\b/i;
+
+/** Words that make an organisation a media outlet when its name or a mention has them. */
+export const OUTLET_WORDS = /\b(?:newspaper|paper|radio|television|tv|channel|agency|outlet|daily|magazine|website|news|times|post|press|journal|broadcaster|network)\b/i;
+
+/** A media outlet: by knowledge-base subtype, or an organisation named like one ("… News Agency"). */
+export function isOutlet(e: Entity | undefined): boolean {
+  if (!e) return false;
+  return e.subtype === 'media_outlet' || (e.type === 'ORGANIZATION' && OUTLET_WORDS.test(e.name + ' ' + e.mentions.map((m) => m.text).join(' ')));
+}
