@@ -14,6 +14,7 @@ import { pretokenize } from './ner/pretok.ts';
 import { shapeOf } from './ner/features.ts';
 import { scoreSpans } from './ner/score.ts';
 import { isDossierError } from '../errors.ts';
+import { mulberry32 } from './random.ts';
 
 const label = (name: string): number => LABELS.indexOf(name);
 
@@ -150,8 +151,8 @@ test('exact-span scoring counts a boundary error as one false positive and one m
 test('marginals equal brute-force posteriors over every valid label sequence', () => {
   const L = N_LABELS;
   const n = 3;
-  let seed = 7;
-  const rnd = () => ((seed = (Math.imul(seed, 1103515245) + 12345) >>> 0) / 2 ** 32) * 40 - 20;
+  const next = mulberry32(7);
+  const rnd = () => next() * 40 - 20;
   const em = Float32Array.from({ length: n * L }, rnd);
   const trans = Float32Array.from({ length: (L + 1) * L }, rnd);
   const T = 1 / 4;

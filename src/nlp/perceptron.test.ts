@@ -6,6 +6,17 @@ import { join } from 'node:path';
 import { AveragedPerceptron, SparseModel, argmax } from './perceptron.ts';
 import { readModelFile, sparseArrays, sparseFrom, writeModelFile } from './model-file.ts';
 import { isDossierError } from '../errors.ts';
+import { mulberry32 } from './random.ts';
+
+/** Run `fn` with a fresh temporary folder, removed afterwards. */
+function inTmpDir(fn: (dir: string) => void): void {
+  const dir = mkdtempSync(join(tmpdir(), 'dossier-model-'));
+  try {
+    fn(dir);
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
 
 function trainToy(): AveragedPerceptron {
   // class = which of features 10/20/30 is present; feature 99 is noise on every example
@@ -38,8 +49,7 @@ test('argmax respects the validity filter', () => {
 });
 
 test('model files round-trip and a missing file fails with MODEL_MISSING naming it', () => {
-  const dir = mkdtempSync(join(tmpdir(), 'dossier-model-'));
-  try {
+  inTmpDir((dir) => {
     const m = trainToy().toSparse();
     const path = join(dir, 'toy.bin.gz');
     writeModelFile(path, { kind: 'toy', classes: ['a', 'b', 'c'] }, sparseArrays('m', m));
@@ -50,17 +60,13 @@ test('model files round-trip and a missing file fails with MODEL_MISSING naming 
     back.score([20, 99], 2, s);
     assert.equal(argmax(s, 3), 1);
     assert.throws(() => readModelFile(join(dir, 'nope.bin.gz'), 'toy'), (e: unknown) => isDossierError(e) && e.code === 'MODEL_MISSING' && e.message.includes('nope.bin.gz'));
-  } finally {
-    rmSync(dir, { recursive: true, force: true });
-  }
+  });
 });
 
 test('a model loaded from its int16 file scores like the float model it was saved from (both layouts)', () => {
-  const dir = mkdtempSync(join(tmpdir(), 'dossier-model-'));
-  try {
+  inTmpDir((dir) => {
     // random sparse models: 3 classes (inline slots) and 40 classes (packed class/weight runs)
-    let seed = 12345;
-    const rnd = () => ((seed = (Math.imul(seed, 1103515245) + 12345) >>> 0) / 2 ** 32);
+    const rnd = mulberry32(12345);
     for (const K of [2, 3, 40]) {
       const ap = new AveragedPerceptron(K);
       const scores = new Float32Array(K);
@@ -90,14 +96,11 @@ test('a model loaded from its int16 file scores like the float model it was save
         for (let c = 0; c < K; c++) assert.ok(Math.abs(shift(a, c) - shift(b, c)) <= tol, `K=${K} class ${c}: ${a[c]} vs ${b[c]}`);
       }
     }
-  } finally {
-    rmSync(dir, { recursive: true, force: true });
-  }
+  });
 });
 
 test('inline models keep weight differences that overflow int16 exactly', () => {
-  const dir = mkdtempSync(join(tmpdir(), 'dossier-model-'));
-  try {
+  inTmpDir((dir) => {
     // feature 7: +max for class 0, -max for class 2 (difference 2·32767); feature 8: ordinary
     const m = new SparseModel(3, Uint32Array.from([7, 8]), Uint32Array.from([0, 2, 3]), Uint8Array.from([0, 2, 1]), Float32Array.from([4, -4, 1]));
     const path = join(dir, 'wide.bin.gz');
@@ -107,14 +110,11 @@ test('inline models keep weight differences that overflow int16 exactly', () => 
     back.score([7, 8], 2, s);
     assert.ok(Math.abs(s[0]! - s[2]! - 8) < 1e-3, `class 0 − class 2 = 8, got ${s[0]! - s[2]!}`);
     assert.ok(Math.abs(s[1]! - s[2]! - 5) < 1e-3, `class 1 − class 2 = 5, got ${s[1]! - s[2]!}`);
-  } finally {
-    rmSync(dir, { recursive: true, force: true });
-  }
+  });
 });
 
 test('big inline models (Bloom filter in front of the table) find every learnt feature and nothing else', () => {
-  const dir = mkdtempSync(join(tmpdir(), 'dossier-model-'));
-  try {
+  inTmpDir((dir) => {
     const N = 150_000; // above the size that gets the filter
     const keys = new Uint32Array(N);
     const offs = new Uint32Array(N + 1);
@@ -136,16 +136,12 @@ test('big inline models (Bloom filter in front of the table) find every learnt f
       back.score([keys[i]! + 1], 1, s); // even: never learnt
       assert.deepEqual([s[0]! - s[2]!, s[1]! - s[2]!], [0, 0], `absent key ${keys[i]! + 1}`);
     }
-  } finally {
-    rmSync(dir, { recursive: true, force: true });
-  }
+  });
 });
 
 test('accumulate + finish equal score on a loaded many-class model, in any split of the features', () => {
-  const dir = mkdtempSync(join(tmpdir(), 'dossier-model-'));
-  try {
-    let seed = 99;
-    const rnd = () => ((seed = (Math.imul(seed, 1103515245) + 12345) >>> 0) / 2 ** 32);
+  inTmpDir((dir) => {
+    const rnd = mulberry32(99);
     const K = 20;
     const ap = new AveragedPerceptron(K);
     const scores = new Float32Array(K);
@@ -172,7 +168,5 @@ test('accumulate + finish equal score on a loaded many-class model, in any split
       assert.deepEqual([...split], [...direct]);
     }
     assert.throws(() => ap.toSparse().accumulate(feats, 1, new Int32Array(K)), /only for models loaded from a file/);
-  } finally {
-    rmSync(dir, { recursive: true, force: true });
-  }
+  });
 });

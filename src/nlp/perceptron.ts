@@ -175,7 +175,8 @@ export class SparseModel {
   /**
    * Blocked Bloom filter over the keys of big inline models (one 32-bit word per probe, two bits
    * per key): about a quarter of a parser's feature lookups are for features it never learnt, and
-   * the filter answers those from a 1 MB array instead of a cache miss into the table.
+   * the filter answers those from a small array (2 MB for the parser) instead of a cache miss into
+   * the table.
    */
   #bloom: Int32Array = new Int32Array(0);
   #bloomShift = 32;
@@ -248,7 +249,7 @@ export class SparseModel {
     }
     this.#islots = slots;
     if (this.#inline && keys.length >= BLOOM_MIN_KEYS) {
-      // ~8 bits per key, a power of two of words
+      // at least 8 bits per key, rounded up to a power of two of words (the parser: 15 bits, 2 MB)
       let words = 1024;
       while (words * 32 < keys.length * 8) words <<= 1;
       this.#bloom = new Int32Array(words);

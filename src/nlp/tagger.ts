@@ -41,9 +41,9 @@ export class Tagger {
   #acc: Int32Array;
   /**
    * Per pass, the summed integer weights of each word type's word-only features (see
-   * `wordFeatures`): about half of the additions of a token. Bounded; cleared when full.
+   * `wordFeatures`; they depend on the word alone): about half of the additions of a token.
    */
-  #partial = [new Map<string, Int32Array>(), new Map<string, Int32Array>()];
+  #partial: Array<BoundedCache<string, Int32Array> | null>;
 
   constructor(meta: TaggerMeta, pass1: SparseModel, pass2: SparseModel | null) {
     this.meta = meta;
@@ -56,6 +56,14 @@ export class Tagger {
     this.#acc = new Int32Array(meta.classes.length);
     this.#lexicon = ambiguityLexicon(meta.ambiguity);
     this.#words = wordInfoCache(this.#lexicon);
+    const wordPart = (model: SparseModel) => (w: string): Int32Array => {
+      const part = new Int32Array(meta.classes.length);
+      const feats = new Uint32Array(MAX_TAGGER_FEATURES);
+      model.accumulate(feats, wordFeatures(sentenceHashes([w], this.#lexicon, this.#words), 0, feats), part);
+      return part;
+    };
+    // only models read from a file hold exact integer weights that can be summed in parts
+    this.#partial = [pass1, pass2].map((m) => (m?.accumulates ? new BoundedCache(PARTIAL_CACHE_WORDS, wordPart(m)) : null));
     this.#lemmas = meta.classes.map((_, c) => new BoundedCache(PARTIAL_CACHE_WORDS, (text: string) => this.lemmatizer.lemma(text, this.upos[c]!, this.xpos[c]!)));
   }
 
@@ -74,19 +82,13 @@ export class Tagger {
   #score(p: 0 | 1, words: readonly string[], h: SentenceHashes, i: number, p1: number, p2: number, n1: number, n2: number): void {
     const model = p === 0 ? this.pass1 : this.pass2!;
     const feats = this.#feats;
-    if (!model.accumulates) {
+    const cache = this.#partial[p];
+    if (!cache) {
       const k = taggerFeatures(h, i, p1, p2, n1, n2, feats);
       model.score(feats, k, this.#scores);
       return;
     }
-    const cache = this.#partial[p]!;
-    let part = cache.get(words[i]!);
-    if (part === undefined) {
-      part = new Int32Array(this.#acc.length);
-      model.accumulate(feats, wordFeatures(h, i, feats), part);
-      if (cache.size >= PARTIAL_CACHE_WORDS) cache.clear();
-      cache.set(words[i]!, part);
-    }
+    const part = cache.get(words[i]!);
     const acc = this.#acc;
     acc.set(part);
     model.accumulate(feats, contextFeatures(h, i, p1, p2, n1, n2, feats), acc);
