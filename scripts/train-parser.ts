@@ -52,6 +52,7 @@ export async function trainParserModel(opts: ParserStepOptions, data = loadUd(op
     labelEpochs: opts.labelEpochs ?? (opts.quick ? 1 : 6),
     seeds: opts.seeds ?? (opts.seed !== undefined ? [opts.seed] : opts.quick ? [7] : [11]),
     coarseUpos: opts.coarseUpos ?? false,
+    clusters: opts.clusters ?? null,
     log: opts.log,
   });
   const bytes = saveParser(join(opts.outDir, 'parser.bin.gz'), parser);

@@ -8,6 +8,7 @@ import { join } from 'node:path';
 import { readConllu, type UdSentence } from './lib/conllu.ts';
 import { trainTagger, saveTagger, type TaggedSentence } from '../src/nlp/tagger-train.ts';
 import type { Tagger } from '../src/nlp/tagger.ts';
+import type { WordClusters } from '../src/nlp/clusters.ts';
 
 export interface TrainStepOptions {
   dataDir: string;
@@ -17,6 +18,8 @@ export interface TrainStepOptions {
   quick?: boolean;
   epochs?: number;
   seed?: number;
+  /** Word clusters for the tagger's and parser's cluster features (null = none). */
+  clusters?: WordClusters | null;
 }
 
 export function toTagged(s: UdSentence): TaggedSentence {
@@ -52,6 +55,7 @@ export async function trainTaggerModel(opts: TrainStepOptions, data = loadUd(opt
     epochs: opts.epochs ?? (opts.quick ? 1 : 10),
     seed: opts.seed ?? 1,
     twoPass: true,
+    clusters: opts.clusters ?? null,
     log: opts.log,
   });
   const bytes = saveTagger(join(opts.outDir, 'tagger.bin.gz'), tagger);

@@ -4,12 +4,15 @@
  * (fixed seeds): the sentence-boundary classifier, the POS tagger + lemmatizer, the dependency parser + labeller, then the NER
  * model (scripts/train-ner.ts, when present).
  *
- *   npm run train -- [--data DIR] [--out DIR] [--quick] [--only sentences,tagger,parser,ner]
+ *   npm run train -- [--data DIR] [--out DIR] [--quick] [--no-clusters] [--only sentences,tagger,parser,ner]
  *
+ * The tagger and parser use the word clusters of models/clusters.tsv.gz (scripts/build-clusters.ts),
+ * copied beside the models when --out is another folder; --no-clusters trains without them.
  * --data defaults to $DOSSIER_SHARED_DATA or ../shared/data relative to the repository root;
  * --out defaults to models/. --quick trains on a 50-sentence slice for smoke tests.
  */
-import { existsSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdirSync } from 'node:fs';
+import { loadClusters, type WordClusters } from '../src/nlp/clusters.ts';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { DossierError, isDossierError } from '../src/errors.ts';
@@ -25,7 +28,24 @@ export interface TrainOptions {
   quick?: boolean;
   /** Which models to train (default all). */
   only?: Array<'sentences' | 'tagger' | 'parser' | 'ner'>;
+  /** Word-cluster features in the tagger and parser (default true; false for an ablation). */
+  clusters?: boolean;
   log?: (s: string) => void;
+}
+
+/**
+ * The word clusters the tagger and parser are trained with: `<out>/clusters.tsv.gz`, copied there
+ * from the repository's models/ when training into another folder (models read the file beside them).
+ */
+function clustersFor(outDir: string): WordClusters {
+  const file = join(outDir, 'clusters.tsv.gz');
+  const shipped = join(repoRoot, 'models', 'clusters.tsv.gz');
+  if (!existsSync(file)) {
+    if (!existsSync(shipped)) throw new DossierError('MODEL_MISSING', `train: ${shipped} not found; build it with \`node --import tsx scripts/build-clusters.ts\` (or train with --no-clusters)`, { input: shipped });
+    mkdirSync(outDir, { recursive: true });
+    copyFileSync(shipped, file);
+  }
+  return loadClusters(file);
 }
 
 export function defaultDataDir(): string {
@@ -43,7 +63,8 @@ export async function trainAll(opts: TrainOptions = {}): Promise<Record<string, 
   }
   const summary: Record<string, unknown> = {};
   const t0 = Date.now();
-  const step = { dataDir, outDir, log, quick: opts.quick ?? false };
+  const useClusters = opts.clusters !== false && (only.has('tagger') || only.has('parser'));
+  const step = { dataDir, outDir, log, quick: opts.quick ?? false, clusters: useClusters ? clustersFor(outDir) : null };
   if (only.has('sentences') || only.has('tagger') || only.has('parser')) {
     const data = loadUd(dataDir, step.quick);
     log(`data: ${data.train.length} training sentences, ${data.dev.length} dev sentences from ${dataDir}`);
@@ -97,14 +118,15 @@ function parseArgs(argv: string[]): TrainOptions {
     if (a === '--data') o.dataDir = resolve(val());
     else if (a === '--out') o.outDir = resolve(val());
     else if (a === '--quick') o.quick = true;
+    else if (a === '--no-clusters') o.clusters = false;
     else if (a === '--only') {
       const parts = val().split(',');
       for (const p of parts) if (!['sentences', 'tagger', 'parser', 'ner'].includes(p)) throw new DossierError('USAGE', `train: --only expects sentences, tagger, parser and/or ner, got "${p}"`);
       o.only = parts as TrainOptions['only'];
     } else if (a === '--help' || a === '-h') {
-      console.log('usage: npm run train -- [--data DIR] [--out DIR] [--quick] [--only sentences,tagger,parser,ner]');
+      console.log('usage: npm run train -- [--data DIR] [--out DIR] [--quick] [--no-clusters] [--only sentences,tagger,parser,ner]');
       process.exit(0);
-    } else throw new DossierError('USAGE', `train: unknown option "${a}" (expected --data, --out, --quick, --only)`);
+    } else throw new DossierError('USAGE', `train: unknown option "${a}" (expected --data, --out, --quick, --no-clusters, --only)`);
   }
   return o;
 }

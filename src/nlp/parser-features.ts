@@ -20,6 +20,9 @@ export interface ParserInput {
   u: Uint32Array;
   /** Whether the coarse-UPOS templates are used (a model trained with them says so in its meta). */
   coarse: boolean;
+  /** Fine / coarse word-cluster ids (nlp/clusters.ts), when the model uses clusters; index n = ROOT. */
+  c: Uint32Array | null;
+  k: Uint32Array | null;
   /** Prefix counts: verbs / punctuation marks among words [0, i). */
   verbs: Uint16Array;
   puncts: Uint16Array;
@@ -38,12 +41,18 @@ export function tagFlags(tags: readonly string[]): Uint8Array {
   });
 }
 
-export const MAX_PARSER_FEATURES = 130;
+export const MAX_PARSER_FEATURES = 150;
 
 const NONE_W = 0x1234567;
 const ROOT_W = 0x7654321;
 
-export function parserInput(wordHashes: ArrayLike<number>, tags: ArrayLike<number>, flags: Uint8Array, coarse = false): ParserInput {
+/** Cluster ids of a sentence's words (fine, coarse), for `parserInput`. */
+export interface SentenceClusters {
+  fine: ArrayLike<number>;
+  coarse: ArrayLike<number>;
+}
+
+export function parserInput(wordHashes: ArrayLike<number>, tags: ArrayLike<number>, flags: Uint8Array, coarse = false, clusters: SentenceClusters | null = null): ParserInput {
   const n = wordHashes.length;
   const w = new Uint32Array(n + 1);
   const p = new Uint32Array(n + 1);
@@ -63,7 +72,19 @@ export function parserInput(wordHashes: ArrayLike<number>, tags: ArrayLike<numbe
   w[n] = ROOT_W;
   p[n] = 1;
   u[n] = 1;
-  return { n, w, p, u, coarse, verbs, puncts };
+  let c: Uint32Array | null = null;
+  let k: Uint32Array | null = null;
+  if (clusters) {
+    c = new Uint32Array(n + 1);
+    k = new Uint32Array(n + 1);
+    for (let i = 0; i < n; i++) {
+      c[i] = clusters.fine[i]!;
+      k[i] = clusters.coarse[i]!;
+    }
+    c[n] = ROOT_W;
+    k[n] = ROOT_W;
+  }
+  return { n, w, p, u, coarse, c, k, verbs, puncts };
 }
 
 /** How many of the words strictly between i < j are verbs / punctuation (capped at 2). */
@@ -249,10 +270,29 @@ export function parserFeatures(x: ParserInput, st: ParseState, out: Uint32Array)
     out[k++] = mix2(124, s0u, b0w);
     out[k++] = mix3(125, s0u, b0u, d);
   }
+  if (x.c && x.k) {
+    // word clusters: what the word is like, for words seen rarely or never in the treebanks
+    const C = x.c;
+    const K = x.k;
+    const s0c = wd(C, s0), s1c = wd(C, s1), b0c = wd(C, b0), b1c = wd(C, b1);
+    const s0k = wd(K, s0), s1k = wd(K, s1), b0k = wd(K, b0), b1k = wd(K, b1);
+    out[k++] = mix1(130, s0c);
+    out[k++] = mix1(131, b0c);
+    out[k++] = mix1(132, s1c);
+    out[k++] = mix1(133, b1c);
+    out[k++] = mix2(134, s0c, b0c);
+    out[k++] = mix2(135, s0c, b0p);
+    out[k++] = mix2(136, s0p, b0c);
+    out[k++] = mix2(137, s1c, s0c);
+    out[k++] = mix3(138, s1k, s0k, b0k);
+    out[k++] = mix3(139, s0k, b0k, b1k);
+    out[k++] = mix3(140, s0k, b0k, d);
+    out[k++] = mix3(141, s0p, b0p, mix2(0, s0k, b0k));
+  }
   return k;
 }
 
-export const MAX_ARC_LABEL_FEATURES = 20;
+export const MAX_ARC_LABEL_FEATURES = 24;
 
 /** Features for labelling the arc just made, head `h` → dependent `d` (subtree of d is complete). */
 export function arcLabelFeatures(x: ParserInput, st: ParseState, h: number, d: number, out: Uint32Array): number {
@@ -282,6 +322,10 @@ export function arcLabelFeatures(x: ParserInput, st: ParseState, h: number, d: n
   out[k++] = mix3(213, dw, hw, dir);
   out[k++] = mix2(214, mix2(0, dp, dir), h === x.n ? 1 : 0);
   out[k++] = mix3(215, dp, lc >= 0 ? x.p[lc]! : 0, rc >= 0 ? x.p[rc]! : 0);
+  if (x.c) {
+    out[k++] = mix3(216, x.c[d]!, hp, dir);
+    out[k++] = mix3(217, dp, x.c[h]!, dir);
+  }
   return k;
 }
 

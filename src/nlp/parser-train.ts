@@ -13,6 +13,8 @@ import { hashString } from './hash.ts';
 import { normWord } from './tagger-features.ts';
 import { writeModelFile, sparseArrays } from './model-file.ts';
 import { mulberry32, shuffleInPlace } from './random.ts';
+import type { WordClusters } from './clusters.ts';
+import type { SentenceClusters } from './parser-features.ts';
 
 /** A training sentence: words, tags (as "UPOS\tXPOS" ids into `tags`), gold heads (-1 root) and labels. */
 export interface TreeSentence {
@@ -46,6 +48,8 @@ export interface TrainParserOptions {
   exploreFrom?: number;
   /** Add the 6 coarse-UPOS templates (recorded in the model's meta; see parser-features.ts). */
   coarseUpos?: boolean;
+  /** Word clusters for the cluster templates (recorded in the meta as `clusters: true`). */
+  clusters?: WordClusters | null;
   log?: (s: string) => void;
 }
 
@@ -57,24 +61,30 @@ interface Prepared {
   /** Gold heads with ROOT = n. */
   gold: Int32Array;
   labels: Int32Array;
+  clusters: SentenceClusters | null;
 }
 
-function prepare(s: TreeSentence, tagId: (u: string, x: string) => number, labelId: (l: string) => number): Prepared {
+function prepare(s: TreeSentence, tagId: (u: string, x: string) => number, labelId: (l: string) => number, clusters: WordClusters | null): Prepared {
   const n = s.words.length;
   const wh = new Uint32Array(n);
   const sfx = new Uint32Array(n);
   const tags = new Int32Array(n);
   const gold = new Int32Array(n);
   const labels = new Int32Array(n);
+  const cl = clusters ? { fine: new Uint32Array(n), coarse: new Uint32Array(n) } : null;
   for (let i = 0; i < n; i++) {
     const l = normWord(s.words[i]!);
+    if (cl && clusters) {
+      cl.fine[i] = clusters.fine(l);
+      cl.coarse[i] = clusters.coarse(l);
+    }
     wh[i] = hashString(l);
     sfx[i] = hashString(l.slice(-3));
     tags[i] = tagId(s.upos[i]!, s.xpos[i]!);
     gold[i] = s.heads[i]! < 0 ? n : s.heads[i]!;
     labels[i] = labelId(s.labels[i]!);
   }
-  return { n, wh, sfx, tags, gold, labels };
+  return { n, wh, sfx, tags, gold, labels, clusters: cl };
 }
 
 function labelInput(d: Prepared, heads: Int32Array): LabelInput {
@@ -90,7 +100,7 @@ export interface TrainedParser {
 }
 
 export function trainParser(opts: TrainParserOptions): TrainedParser {
-  const { train, dev, tags, epochs = 10, labelEpochs = 8, seed = 7, explore = 0.9, prune = 1.0, pruneLabels = 0.3, update = 'perceptron', paC = 2, paMargin = 1, exploreFrom = 1, coarseUpos = false, log = () => {} } = opts;
+  const { train, dev, tags, epochs = 10, labelEpochs = 8, seed = 7, explore = 0.9, prune = 1.0, pruneLabels = 0.3, update = 'perceptron', paC = 2, paMargin = 1, exploreFrom = 1, coarseUpos = false, clusters = null, log = () => {} } = opts;
   // Labels: every relation seen 5+ times; rarer subtypes fall back to their universal relation.
   const counts = new Map<string, number>();
   for (const s of train) for (const l of s.labels) counts.set(l, (counts.get(l) ?? 0) + 1);
@@ -99,12 +109,12 @@ export function trainParser(opts: TrainParserOptions): TrainedParser {
   if (!labels.includes('dep')) labels.push('dep');
   const lIndex = new Map(labels.map((l, i) => [l, i]));
   const labelId = (l: string) => lIndex.get(l) ?? lIndex.get(l.split(':')[0]!) ?? lIndex.get('dep')!;
-  const meta: ParserMeta = { kind: 'parser', tags, labels, labelsFrom: 'arcs', ...(coarseUpos ? { coarseUpos } : {}), info: {} };
+  const meta: ParserMeta = { kind: 'parser', tags, labels, labelsFrom: 'arcs', ...(coarseUpos ? { coarseUpos } : {}), ...(clusters ? { clusters: true } : {}), info: {} };
   const empty = new AveragedPerceptron(1).toSparse();
-  const shell = new Parser(meta, empty, empty, empty);
+  const shell = new Parser(meta, empty, empty, empty, clusters);
   const tagId = (u: string, x: string) => shell.tagId(u, x);
-  const trainP = train.map((s) => prepare(s, tagId, labelId));
-  const devP = dev.map((s) => prepare(s, tagId, labelId));
+  const trainP = train.map((s) => prepare(s, tagId, labelId, clusters));
+  const devP = dev.map((s) => prepare(s, tagId, labelId, clusters));
   log(`parser: ${trainP.length} training sentences, ${labels.length} labels`);
 
   // --- arcs ---
@@ -127,7 +137,7 @@ export function trainParser(opts: TrainParserOptions): TrainedParser {
     let stepSum = 0;
     for (const si of order) {
       const d = trainP[si]!;
-      const x = parserInput(d.wh, d.tags, shell.tagFlags, coarseUpos);
+      const x = parserInput(d.wh, d.tags, shell.tagFlags, coarseUpos, d.clusters);
       const st = new ParseState(d.n);
       while (!st.terminal) {
         const k = parserFeatures(x, st, feats);
@@ -172,16 +182,16 @@ export function trainParser(opts: TrainParserOptions): TrainedParser {
     }
     const model = ap.toSparse(1e-3, prune);
     const arcLabels = alp.toSparse(1e-3, pruneLabels);
-    const probe = new Parser(meta, model, empty, arcLabels);
+    const probe = new Parser(meta, model, empty, arcLabels, clusters);
     const [uas, las] = evalUasLas(probe, devP);
     log(`  arcs epoch ${ep + 1}/${epochs}: wrong actions ${(100 * wrong / steps).toFixed(2)}%  dev UAS ${(100 * uas).toFixed(2)} LAS ${(100 * las).toFixed(2)}  features ${ap.features} (kept ${model.keys.length})  mean step ${(stepSum / Math.max(1, wrong)).toFixed(3)}`);
     if (!bestArcs || uas > bestArcs.uas) bestArcs = { model, arcLabels, uas };
   }
-  const arcLas = evalUasLas(new Parser(meta, bestArcs!.model, empty, bestArcs!.arcLabels), devP)[1];
+  const arcLas = evalUasLas(new Parser(meta, bestArcs!.model, empty, bestArcs!.arcLabels, clusters), devP)[1];
 
   // --- labels (trained on gold trees, evaluated on predicted trees) ---
-  const arcsOnly = new Parser(meta, bestArcs!.model, empty, bestArcs!.arcLabels);
-  const devHeads = devP.map((d) => arcsOnly.parseHeads(d.wh, d.tags).heads);
+  const arcsOnly = new Parser(meta, bestArcs!.model, empty, bestArcs!.arcLabels, clusters);
+  const devHeads = devP.map((d) => arcsOnly.parseHeads(d.wh, d.tags, d.clusters).heads);
   const lp = new AveragedPerceptron(L, null, 1 << 16);
   const lfeats = new Uint32Array(MAX_LABEL_FEATURES);
   const lscores = new Float32Array(L);
@@ -209,7 +219,7 @@ export function trainParser(opts: TrainParserOptions): TrainedParser {
       }
     }
     const model = lp.toSparse(1e-3, pruneLabels);
-    const probe = new Parser(meta, bestArcs!.model, model, bestArcs!.arcLabels);
+    const probe = new Parser(meta, bestArcs!.model, model, bestArcs!.arcLabels, clusters);
     const las = evalLas(probe, devP, devHeads);
     log(`  labels epoch ${ep + 1}/${labelEpochs}: dev LAS ${(100 * las).toFixed(2)}  features ${lp.features}`);
     if (!bestLabels || las > bestLabels.las) bestLabels = { model, las };
@@ -220,7 +230,7 @@ export function trainParser(opts: TrainParserOptions): TrainedParser {
   const devLas = Math.max(arcLas, bestLabels!.las);
   log(`  relations from ${meta.labelsFrom}: dev LAS ${(100 * arcLas).toFixed(2)} (during parsing) vs ${(100 * bestLabels!.las).toFixed(2)} (tree labeller)`);
   meta.info = { trainSentences: train.length, epochs, labelEpochs, seed, explore, exploreFrom, prune, pruneLabels, update, ...(update === 'pa' ? { paC, paMargin } : {}), devUas: bestArcs!.uas, devLas };
-  return { parser: new Parser(meta, bestArcs!.model, bestLabels!.model, bestArcs!.arcLabels), devUas: bestArcs!.uas, devLas };
+  return { parser: new Parser(meta, bestArcs!.model, bestLabels!.model, bestArcs!.arcLabels, clusters), devUas: bestArcs!.uas, devLas };
 }
 
 /**
@@ -234,12 +244,12 @@ export function trainParserSeeds(opts: TrainParserOptions & { seeds: number[] })
   const meta: ParserMeta = { ...first.meta, labelsFrom: 'arcs', info: { ...first.meta.info, seeds: opts.seeds } };
   const { prune = 1.0, pruneLabels = 0.3 } = opts;
   const avg = (pick: (p: Parser) => SparseModel, t: number) => averageSparse(runs.map((r) => pick(r.parser)), t);
-  const parser = new Parser(meta, avg((p) => p.arcs, prune), avg((p) => p.labeller, pruneLabels), avg((p) => p.arcLabels, pruneLabels));
+  const parser = new Parser(meta, avg((p) => p.arcs, prune), avg((p) => p.labeller, pruneLabels), avg((p) => p.arcLabels, pruneLabels), first.clusters);
   const lIndex = new Map(meta.labels.map((l, i) => [l, i]));
   const labelId = (l: string) => lIndex.get(l) ?? lIndex.get(l.split(':')[0]!) ?? lIndex.get('dep')!;
-  const devP = opts.dev.map((s) => prepare(s, (u, x) => parser.tagId(u, x), labelId));
+  const devP = opts.dev.map((s) => prepare(s, (u, x) => parser.tagId(u, x), labelId, first.clusters));
   const [uas, arcLas] = evalUasLas(parser, devP);
-  const devHeads = devP.map((d) => parser.parseHeads(d.wh, d.tags).heads);
+  const devHeads = devP.map((d) => parser.parseHeads(d.wh, d.tags, d.clusters).heads);
   const labLas = evalLas(parser, devP, devHeads);
   meta.labelsFrom = labLas > arcLas ? 'labeller' : 'arcs';
   const devLas = Math.max(arcLas, labLas);
@@ -253,7 +263,7 @@ function evalUasLas(p: Parser, data: Prepared[]): [number, number] {
   let lok = 0;
   let n = 0;
   for (const d of data) {
-    const { heads, arcLabels } = p.parseHeads(d.wh, d.tags);
+    const { heads, arcLabels } = p.parseHeads(d.wh, d.tags, d.clusters);
     for (let i = 0; i < d.n; i++) {
       n++;
       if ((heads[i]! < 0 ? d.n : heads[i]!) === d.gold[i]) {

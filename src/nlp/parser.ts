@@ -9,12 +9,14 @@ import type { Doc, Token } from './doc.ts';
 import type { Stage } from '../pipeline/stage.ts';
 import { SparseModel, argmax } from './perceptron.ts';
 import { ParseState, N_ACTIONS, SHIFT, RIGHT } from './parser-state.ts';
-import { MAX_ARC_LABEL_FEATURES, MAX_PARSER_FEATURES, arcLabelFeatures, parserFeatures, parserInput, tagFlags } from './parser-features.ts';
+import { MAX_ARC_LABEL_FEATURES, MAX_PARSER_FEATURES, arcLabelFeatures, parserFeatures, parserInput, tagFlags, type SentenceClusters } from './parser-features.ts';
+import { loadClusters, type WordClusters } from './clusters.ts';
 import { MAX_LABEL_FEATURES, labelFeatures, treeIndex, type LabelInput } from './labeler.ts';
 import { hashString } from './hash.ts';
 import { normWord } from './tagger-features.ts';
 import { readModelFile, sparseFrom } from './model-file.ts';
 import { modelPath } from './models.ts';
+import { dirname, join } from 'node:path';
 import { BoundedCache } from './bounded-cache.ts';
 
 export interface ParserMeta {
@@ -26,6 +28,8 @@ export interface ParserMeta {
   labelsFrom: 'arcs' | 'labeller';
   /** Trained with the coarse-UPOS feature templates (absent in older models = no). */
   coarseUpos?: boolean;
+  /** Trained with word-cluster features (models/clusters.tsv.gz; absent = no). */
+  clusters?: boolean;
   info: Record<string, unknown>;
 }
 
@@ -56,8 +60,12 @@ export class Parser {
   #scores = new Float32Array(N_ACTIONS);
   #lscores: Float32Array;
 
-  constructor(meta: ParserMeta, arcs: SparseModel, labeller: SparseModel, arcLabels: SparseModel) {
+  /** Word clusters, when the model was trained with them. */
+  readonly clusters: WordClusters | null;
+
+  constructor(meta: ParserMeta, arcs: SparseModel, labeller: SparseModel, arcLabels: SparseModel, clusters?: WordClusters | null) {
     this.meta = meta;
+    this.clusters = meta.clusters ? (clusters ?? loadClusters()) : null;
     this.arcs = arcs;
     this.labeller = labeller;
     this.arcLabels = arcLabels;
@@ -79,8 +87,8 @@ export class Parser {
   }
 
   /** Tree (heads, -1 = root) with the relations assigned while parsing (label ids). */
-  parseHeads(wordHashes: Uint32Array, tags: Int32Array): { heads: Int32Array; arcLabels: Int32Array } {
-    const x = parserInput(wordHashes, tags, this.tagFlags, this.meta.coarseUpos === true);
+  parseHeads(wordHashes: Uint32Array, tags: Int32Array, clusters: SentenceClusters | null = null): { heads: Int32Array; arcLabels: Int32Array } {
+    const x = parserInput(wordHashes, tags, this.tagFlags, this.meta.coarseUpos === true, clusters);
     const st = new ParseState(x.n);
     const feats = this.#feats;
     const scores = this.#scores;
@@ -159,10 +167,11 @@ export class Parser {
 
   #root = -1;
 
-  /** [form hash, 3-letter suffix hash] of the normalised word, memoised across sentences. */
+  /** [form hash, 3-letter suffix hash, fine and coarse cluster] of the normalised word, memoised across sentences. */
   #wordHashes = new BoundedCache(200_000, (w: string): Uint32Array => {
     const l = normWord(w);
-    return Uint32Array.of(hashString(l), hashString(l.slice(-3)));
+    const c = this.clusters;
+    return Uint32Array.of(hashString(l), hashString(l.slice(-3)), c ? c.fine(l) : 0, c ? c.coarse(l) : 0);
   });
 
   /** Parse one sentence given word forms and (UPOS, XPOS) tags. */
@@ -171,13 +180,18 @@ export class Parser {
     const wh = new Uint32Array(n);
     const sfx = new Uint32Array(n);
     const tags = new Int32Array(n);
+    const cl = this.clusters ? { fine: new Uint32Array(n), coarse: new Uint32Array(n) } : null;
     for (let i = 0; i < n; i++) {
       const h = this.#wordHashes.get(words[i]!);
       wh[i] = h[0]!;
       sfx[i] = h[1]!;
+      if (cl) {
+        cl.fine[i] = h[2]!;
+        cl.coarse[i] = h[3]!;
+      }
       tags[i] = this.tagId(upos[i]!, xpos[i]!);
     }
-    const { heads, arcLabels } = this.parseHeads(wh, tags);
+    const { heads, arcLabels } = this.parseHeads(wh, tags, cl);
     let ids = arcLabels;
     if (this.meta.labelsFrom === 'labeller') {
       const p = new Uint32Array(n);
@@ -215,7 +229,9 @@ export function loadParser(path = modelPath('parser.bin.gz')): Parser {
   const L = c.meta.labels.length;
   // the tree labeller is only built when its relations are the ones output (saves memory)
   const labeller = c.meta.labelsFrom === 'arcs' ? new SparseModel(L, new Uint32Array(0), new Uint32Array([0]), new Uint8Array(0), new Float32Array(0)) : sparseFrom(c, 'labels', L, path);
-  const p = new Parser(c.meta, sparseFrom(c, 'arcs', N_ACTIONS, path), labeller, sparseFrom(c, 'arclabels', L, path));
+  // a model trained with clusters reads the clusters file that sits beside it
+  const clusters = c.meta.clusters ? loadClusters(join(dirname(path), 'clusters.tsv.gz')) : null;
+  const p = new Parser(c.meta, sparseFrom(c, 'arcs', N_ACTIONS, path), labeller, sparseFrom(c, 'arclabels', L, path), clusters);
   if (isDefault) cached = p;
   return p;
 }

@@ -7,6 +7,7 @@
  */
 import { hashString, mix1, mix2, mix3 } from './hash.ts';
 import { BoundedCache } from './bounded-cache.ts';
+import type { WordClusters } from './clusters.ts';
 
 /** Per-token hashes computed once per sentence. */
 export interface SentenceHashes {
@@ -25,12 +26,17 @@ export interface SentenceHashes {
   amb: Uint32Array;
   /** How the word is capitalised in training when not sentence-initial (0 unseen … 4 lower). */
   caseB: Uint32Array;
+  /** Fine / coarse word-cluster feature ids (nlp/clusters.ts); null when the model has none. */
+  cf: Uint32Array | null;
+  ck: Uint32Array | null;
 }
 
 /** Word knowledge from training: ambiguity-class hashes and capitalisation buckets. */
 export interface TaggerLexicon {
   amb: Map<string, number>;
   caseOf: Map<string, number>;
+  /** Word clusters, for a model trained with them. */
+  clusters: WordClusters | null;
 }
 
 const PAD = hashString('<pad>');
@@ -63,8 +69,8 @@ export function normWord(w: string): string {
 const UNK_AMB = hashString('<unk>');
 
 /** What `sentenceHashes` knows about one word form, independent of its sentence. */
-const W_LOWER = 0, W_AMB = 1, W_CASE = 2, W_FORM = 3, W_SFX1 = 4, W_SFX2 = 5, W_SFX3 = 6, W_SFX4 = 7, W_PRE1 = 8, W_PRE2 = 9, W_SHAPE = 10, W_FLAGS = 11, W_SENT = 12;
-const W_SIZE = 13;
+const W_LOWER = 0, W_AMB = 1, W_CASE = 2, W_FORM = 3, W_SFX1 = 4, W_SFX2 = 5, W_SFX3 = 6, W_SFX4 = 7, W_PRE1 = 8, W_PRE2 = 9, W_SHAPE = 10, W_FLAGS = 11, W_SENT = 12, W_CF = 13, W_CK = 14;
+const W_SIZE = 15;
 
 function wordInfo(w: string, lexicon: TaggerLexicon | null): Uint32Array {
   const x = new Uint32Array(W_SIZE);
@@ -80,6 +86,11 @@ function wordInfo(w: string, lexicon: TaggerLexicon | null): Uint32Array {
   x[W_PRE1] = hashString(l.slice(0, 1));
   x[W_PRE2] = hashString(l.slice(0, 2));
   x[W_SHAPE] = hashString(wordShape(w));
+  const cl = lexicon?.clusters;
+  if (cl) {
+    x[W_CF] = cl.fine(l);
+    x[W_CK] = cl.coarse(l);
+  }
   let f = 0;
   if (/^\p{Lu}/u.test(w)) f |= 1;
   if (/^\p{Lu}+$/u.test(w) && w.length > 1) f |= 2;
@@ -122,6 +133,8 @@ export function sentenceHashes(words: readonly string[], lexicon: TaggerLexicon 
     flags: new Uint32Array(n),
     amb: new Uint32Array(n),
     caseB: new Uint32Array(n),
+    cf: lexicon?.clusters ? new Uint32Array(n) : null,
+    ck: lexicon?.clusters ? new Uint32Array(n) : null,
   };
   const infos = words.map((w) => (cache ? cache.get(w) : wordInfo(w, lexicon)));
   // Headline-style sentences (most long words capitalised) and all-caps sentences.
@@ -150,13 +163,17 @@ export function sentenceHashes(words: readonly string[], lexicon: TaggerLexicon 
     h.pre2[i] = x[W_PRE2]!;
     h.shape[i] = x[W_SHAPE]!;
     h.flags[i] = x[W_FLAGS]! | (i === 0 ? 16 : 0) | sentFlags;
+    if (h.cf && h.ck) {
+      h.cf[i] = x[W_CF]!;
+      h.ck[i] = x[W_CK]!;
+    }
   }
   return h;
 }
 
 /** Build the ambiguity-class lexicon: words seen `minCount`+ times → hash of their tag set. */
-export function ambiguityLexicon(entries: ReadonlyArray<readonly [string, string, number]>): TaggerLexicon {
-  return { amb: new Map(entries.map(([w, a]) => [w, hashString(a)])), caseOf: new Map(entries.map(([w, , c]) => [w, c])) };
+export function ambiguityLexicon(entries: ReadonlyArray<readonly [string, string, number]>, clusters: WordClusters | null = null): TaggerLexicon {
+  return { amb: new Map(entries.map(([w, a]) => [w, hashString(a)])), caseOf: new Map(entries.map(([w, , c]) => [w, c])), clusters };
 }
 
 /** Maximum number of features per token. */
@@ -225,6 +242,19 @@ function emit(h: SentenceHashes, i: number, p1: number, p2: number, n1: number, 
   if (part & CONTEXT) out[k++] = mix2(52, h.flags[i]! & (64 | 128), h.shape[i]!);
   if (part & CONTEXT) out[k++] = mix2(53, capBits, a0);
   if (part & CONTEXT) out[k++] = mix3(54, cb, capBits, i + 1 < n ? h.flags[i + 1]! & 1 : 2);
+  const cf = h.cf;
+  if (cf && h.ck) {
+    // word clusters: the distributional class of rare and unseen words
+    const c0 = cf[i]!;
+    const cp1 = i + 1 < n ? cf[i + 1]! : PAD_R;
+    if (part & WORD) out[k++] = mix1(60, c0);
+    if (part & WORD) out[k++] = mix1(61, h.ck[i]!);
+    if (part & WORD) out[k++] = mix2(62, c0, h.sfx2[i]!);
+    if (part & CONTEXT) out[k++] = mix1(63, i > 0 ? cf[i - 1]! : PAD);
+    if (part & CONTEXT) out[k++] = mix1(64, cp1);
+    if (part & CONTEXT) out[k++] = mix2(65, p1, c0);
+    if (part & CONTEXT) out[k++] = mix2(66, c0, cp1);
+  }
   if (part & CONTEXT && n1 !== -2) {
     out[k++] = mix1(40, n1);
     out[k++] = mix2(41, n1, n2);

@@ -11,6 +11,7 @@ import { trainLemmatizer } from './lemmatizer.ts';
 import { Tagger, type TaggerMeta } from './tagger.ts';
 import { writeModelFile, sparseArrays } from './model-file.ts';
 import { mulberry32, shuffleInPlace } from './random.ts';
+import type { WordClusters } from './clusters.ts';
 
 /** What the tagger learns from: one sentence's words with gold tags and lemmas. */
 export interface TaggedSentence {
@@ -30,6 +31,8 @@ export interface TrainTaggerOptions {
   minFeatureCount?: number;
   /** Folds for the jackknifed first-pass tags given to the parser's training (default 4). */
   parserJackknifeFolds?: number;
+  /** Word clusters for the cluster templates (recorded in the meta as `clusters: true`). */
+  clusters?: WordClusters | null;
   log?: (s: string) => void;
 }
 
@@ -146,7 +149,7 @@ function trainPass(
 
 /** Train the tagger (and lemmatizer) and return it with its dev accuracy. */
 export function trainTagger(opts: TrainTaggerOptions): TrainedTagger {
-  const { train, dev, epochs = 8, seed = 1, twoPass = true, minFeatureCount = 2, parserJackknifeFolds = 4, log = () => {} } = opts;
+  const { train, dev, epochs = 8, seed = 1, twoPass = true, minFeatureCount = 2, parserJackknifeFolds = 4, clusters = null, log = () => {} } = opts;
   // Classes: UPOS+XPOS pairs seen 3+ times; rarer pairs fall back to the commonest pair of their XPOS.
   const counts = new Map<string, number>();
   for (const s of train) for (let i = 0; i < s.words.length; i++) {
@@ -199,7 +202,7 @@ export function trainTagger(opts: TrainTaggerOptions): TrainedTagger {
     const set = [...m].filter(([, c]) => c >= 0.02 * total).map(([k]) => k).sort((a, b) => a - b);
     ambiguity.push([w, set.join('|'), caseBucket(w)]);
   }
-  const lexicon = ambiguityLexicon(ambiguity);
+  const lexicon = ambiguityLexicon(ambiguity, clusters);
   const prep = (s: TaggedSentence): Prepared => ({
     h: sentenceHashes(s.words, lexicon),
     gold: Int32Array.from(s.words.map((_, i) => classOf(s.upos[i]!, s.xpos[i]!))),
@@ -249,9 +252,10 @@ export function trainTagger(opts: TrainTaggerOptions): TrainedTagger {
     lemma,
     ambiguity,
     twoPass: p2 !== null,
+    ...(clusters ? { clusters: true } : {}),
     info: { trainSentences: train.length, epochs, seed, minFeatureCount, devUpos: p2 ? p2.acc : p1.acc },
   };
-  return { tagger: new Tagger(meta, p1.model, p2 ? p2.model : null), devAccuracy: p2 ? p2.acc : p1.acc, jackknife };
+  return { tagger: new Tagger(meta, p1.model, p2 ? p2.model : null, clusters), devAccuracy: p2 ? p2.acc : p1.acc, jackknife };
 }
 
 /** Write a trained tagger to `path`; returns the file size in bytes. */

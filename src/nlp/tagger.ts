@@ -13,6 +13,8 @@ import { MAX_TAGGER_FEATURES, wordInfoCache, type WordInfoCache, ambiguityLexico
 import { readModelFile, sparseFrom } from './model-file.ts';
 import { BoundedCache } from './bounded-cache.ts';
 import { modelPath } from './models.ts';
+import { dirname, join } from 'node:path';
+import { loadClusters, type WordClusters } from './clusters.ts';
 
 export interface TaggerMeta {
   kind: 'tagger';
@@ -23,6 +25,8 @@ export interface TaggerMeta {
   ambiguity: Array<[string, string, number]>;
   /** Whether a second (right-context) pass model is present. */
   twoPass: boolean;
+  /** Trained with word-cluster features (models/clusters.tsv.gz; absent = no). */
+  clusters?: boolean;
   info: Record<string, unknown>;
 }
 
@@ -45,7 +49,7 @@ export class Tagger {
    */
   #partial: Array<BoundedCache<string, Int32Array> | null>;
 
-  constructor(meta: TaggerMeta, pass1: SparseModel, pass2: SparseModel | null) {
+  constructor(meta: TaggerMeta, pass1: SparseModel, pass2: SparseModel | null, clusters?: WordClusters | null) {
     this.meta = meta;
     this.pass1 = pass1;
     this.pass2 = pass2;
@@ -54,7 +58,7 @@ export class Tagger {
     this.xpos = meta.classes.map((c) => c.split('\t')[1]!);
     this.#scores = new Float32Array(meta.classes.length);
     this.#acc = new Int32Array(meta.classes.length);
-    this.#lexicon = ambiguityLexicon(meta.ambiguity);
+    this.#lexicon = ambiguityLexicon(meta.ambiguity, meta.clusters ? (clusters ?? loadClusters()) : null);
     this.#words = wordInfoCache(this.#lexicon);
     const wordPart = (model: SparseModel) => (w: string): Int32Array => {
       const part = new Int32Array(meta.classes.length);
@@ -161,7 +165,9 @@ export function loadTagger(path = modelPath('tagger.bin.gz')): Tagger {
   if (cached && path === modelPath('tagger.bin.gz')) return cached;
   const c = readModelFile<TaggerMeta>(path, 'tagger');
   const K = c.meta.classes.length;
-  const t = new Tagger(c.meta, sparseFrom(c, 'pass1', K, path), c.meta.twoPass ? sparseFrom(c, 'pass2', K, path) : null);
+  // a model trained with clusters reads the clusters file that sits beside it
+  const clusters = c.meta.clusters ? loadClusters(join(dirname(path), 'clusters.tsv.gz')) : null;
+  const t = new Tagger(c.meta, sparseFrom(c, 'pass1', K, path), c.meta.twoPass ? sparseFrom(c, 'pass2', K, path) : null, clusters);
   if (path === modelPath('tagger.bin.gz')) cached = t;
   return t;
 }
