@@ -1,38 +1,62 @@
 /**
  * @module scripts/train-sentences
- * Train the sentence-boundary classifier (src/nlp/sentence-model.ts) on raw documents rebuilt
- * from UD English EWT train + GUM train; the decision threshold is chosen on EWT dev. Writes
- * models/sentences.bin.gz. Called by scripts/train.ts.
+ * Train the sentence-boundary classifier (src/nlp/sentence-model.ts, src/nlp/sentence-train.ts)
+ * on raw documents rebuilt from UD English EWT train + GUM train; the decision thresholds are
+ * chosen on EWT dev and GUM dev together. Writes models/sentences.bin.gz. Called by
+ * scripts/train.ts.
  */
+import { existsSync } from 'node:fs';
 import { join } from 'node:path';
-import type { UdSentence } from './lib/conllu.ts';
+import { readConllu, type UdSentence } from './lib/conllu.ts';
 import { rawDocuments, addSpanMatches, emptyPrf, f1 } from './lib/ud-raw.ts';
 import { tokenize } from '../src/nlp/tokenizer.ts';
-import { isCandidate, saveSentenceModel, trainSentenceModel, type GapExample, type SentenceModel } from '../src/nlp/sentence-model.ts';
+import { gapClass, mayVeto, NO_GAP, PUNCT_GAP, saveSentenceModel, type SentenceModel } from '../src/nlp/sentence-model.ts';
+import { trainSentenceModel, type DevDoc, type DevSet } from '../src/nlp/sentence-train.ts';
 import type { TrainStepOptions } from './train-tagger.ts';
 
-/** Candidate gaps (inside rule-based sentences) of each rebuilt document, labelled with gold breaks. */
-export function gapExamples(sents: readonly UdSentence[]): GapExample[] {
-  const out: GapExample[] = [];
+/**
+ * The gaps of each rebuilt document the model learns from, labelled with gold breaks: candidate
+ * gaps inside rule-based sentences and the rules' punctuation breaks; plus what the rules always
+ * split (blank lines) and the gold sentence ends, for choosing thresholds.
+ */
+export function gapExamples(sents: readonly UdSentence[]): DevDoc[] {
+  const out: DevDoc[] = [];
   for (const d of rawDocuments(sents)) {
-    const { sentences, tokens } = tokenize(d.text, { sentenceModel: null, deferUnsure: true });
+    const rule = new Map<number, boolean>();
+    const { sentences, tokens } = tokenize(d.text, { sentenceModel: null, deferUnsure: true, onRuleBreak: (j, punct) => rule.set(j, punct) });
     const ends = new Set(d.sentenceSpans.map(([, e]) => e));
     const gaps: number[] = [];
     const since: number[] = [];
     const gold: number[] = [];
+    const cls: number[] = [];
+    const forced: number[] = [];
+    // Length so far counts from the last gold break, as at run time after correct decisions.
+    let start = 0;
+    const add = (i: number, c: number) => {
+      const y = ends.has(tokens[i]!.end) ? 1 : 0;
+      gaps.push(i);
+      since.push(i + 1 - start);
+      gold.push(y);
+      cls.push(c);
+      if (y) start = i + 1;
+    };
     for (const s of sentences) {
-      // Length so far counts from the last gold break, as at run time after a correct learned split.
-      let start = s.firstToken;
       for (let i = s.firstToken; i < s.endToken - 1; i++) {
-        if (!isCandidate(d.text, tokens, i, start)) continue;
-        const y = ends.has(tokens[i]!.end) ? 1 : 0;
-        gaps.push(i);
-        since.push(i + 1 - start);
-        gold.push(y);
-        if (y) start = i + 1;
+        const c = gapClass(d.text, tokens, i, start);
+        if (c !== NO_GAP) add(i, c);
+      }
+      const last = s.endToken - 1;
+      const punct = rule.get(last);
+      if (punct === true && mayVeto(tokens, last)) add(last, PUNCT_GAP);
+      else if (punct !== undefined) {
+        forced.push(last);
+        start = last + 1;
       }
     }
-    out.push({ text: d.text, tokens, gaps: Int32Array.from(gaps), sinceStart: Int32Array.from(since), gold: Uint8Array.from(gold) });
+    out.push({
+      text: d.text, tokens, gaps: Int32Array.from(gaps), sinceStart: Int32Array.from(since), gold: Uint8Array.from(gold), cls: Uint8Array.from(cls),
+      forced: Int32Array.from(forced), goldEnds: Int32Array.from(d.sentenceSpans.map(([, e]) => e)),
+    });
   }
   return out;
 }
@@ -47,20 +71,18 @@ function sentenceF1(docs: ReturnType<typeof rawDocuments>, model: SentenceModel)
   return f1(acc).f;
 }
 
+/** Weight of GUM dev next to EWT dev (1) when the thresholds are chosen. */
+const GUM_DEV_WEIGHT = 0.5;
+
 export async function trainSentencesModel(opts: TrainStepOptions, data: { train: UdSentence[]; dev: UdSentence[] }): Promise<{ devGapF1: number; devSentenceF1: number; bytes: number }> {
   const t0 = Date.now();
-  const { model, devF1 } = trainSentenceModel(gapExamples(data.train), gapExamples(data.dev), opts.quick ? 1 : 3, opts.log);
-  // Fine-tune the threshold for what is measured: sentence F1 on the rebuilt dev documents.
-  const devDocs = rawDocuments(data.dev);
-  let best = { t: model.meta.threshold, f: sentenceF1(devDocs, model) };
-  for (let t = -8; t <= 3 + 1e-9; t += 0.5) {
-    model.meta.threshold = t;
-    const f = sentenceF1(devDocs, model);
-    if (f > best.f + 1e-9) best = { t, f };
-  }
-  model.meta.threshold = best.t;
-  opts.log(`sentences: threshold ${best.t} gives dev sentence F1 ${(100 * best.f).toFixed(2)}`);
+  const dev: DevSet[] = [{ docs: gapExamples(data.dev), weight: 1 }];
+  const gumDev = join(opts.dataDir, 'ud', 'en_gum', 'dev.conllu');
+  if (!opts.quick && existsSync(gumDev)) dev.push({ docs: gapExamples(readConllu(gumDev)), weight: GUM_DEV_WEIGHT });
+  const { model, devF1 } = trainSentenceModel(gapExamples(data.train), dev, opts.quick ? 1 : 3, opts.log);
+  const f = sentenceF1(rawDocuments(data.dev), model);
+  opts.log(`sentences: EWT dev sentence F1 ${(100 * f).toFixed(2)}`);
   const bytes = saveSentenceModel(join(opts.outDir, 'sentences.bin.gz'), model);
   opts.log(`sentences: ${(bytes / 1e6).toFixed(2)} MB, ${((Date.now() - t0) / 1000).toFixed(0)} s`);
-  return { devGapF1: devF1, devSentenceF1: best.f, bytes };
+  return { devGapF1: devF1[0]!, devSentenceF1: f, bytes };
 }

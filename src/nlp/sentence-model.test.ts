@@ -43,3 +43,8 @@ test('quotes glued to a word are candidate gaps on the outer side only', () => {
   assert.ok(isCandidate(text, tokens, at(')')), 'before an opening quote');
   assert.ok(!isCandidate(text, tokens, at('agree')), 'not before a closing quote');
 });
+
+test('the model may overrule a punctuation break, but not before a capitalised sentence starter', () => {
+  assert.deepEqual(sentences('The grant came from the U.S. Department of Energy last year.'), ['The grant came from the U.S. Department of Energy last year.']);
+  assert.deepEqual(sentences('We moved to the U.S. The weather was better.'), ['We moved to the U.S.', 'The weather was better.']);
+});

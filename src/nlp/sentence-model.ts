@@ -3,9 +3,11 @@
  * A small trained classifier that finds sentence boundaries the punctuation rules cannot see:
  * between two tokens of one paragraph with no sentence-final punctuation ("… 08/16/2000 03:14 PM
  * I spoke to …", headings run into text, lists), and the punctuation breaks the rules are unsure
- * of (ellipses, a "[1]" citation after the period). A logistic regression over the words, shapes
- * and token kinds around the gap (mean of three runs in different random orders); trained on UD
- * English EWT + GUM train (scripts/train-sentences.ts), threshold chosen on EWT dev. Read from
+ * of (ellipses, a "[1]" citation after the period); it may also overrule a sure punctuation break
+ * when confident ("the U.S. ‖ Department", "a big "Welcome!" ‖ to"). A logistic regression over
+ * the words, shapes and token kinds around the gap (mean of five runs in different random
+ * orders; training in sentence-train.ts); trained on UD English EWT + GUM train
+ * (scripts/train-sentences.ts), thresholds chosen on EWT dev + GUM dev. Read from
  * models/sentences.bin.gz on first use.
  */
 import type { Token } from './doc.ts';
@@ -14,16 +16,18 @@ import { hashString, mix1, mix2, mix3 } from './hash.ts';
 import { normWord, wordShape } from './tagger-features.ts';
 import { readModelFile, sparseArrays, sparseFrom, writeModelFile } from './model-file.ts';
 import { modelPath } from './models.ts';
-import { mulberry32, shuffleInPlace } from './random.ts';
 
 export interface SentenceModelMeta {
   kind: 'sentences';
-  /** Score margin (class 1 minus class 0) above which a gap is a boundary. */
+  /** Score margin (class 1 minus class 0) above which an ordinary candidate gap is a boundary. */
   threshold: number;
+  /** A rule's punctuation break is dropped when its margin is below this (absent: never). */
+  vetoThreshold?: number;
   info: Record<string, unknown>;
 }
 
-const MAX_FEATURES = 40;
+/** Upper bound on the number of features of one gap. */
+export const MAX_FEATURES = 40;
 const NONE = 0x2468ace;
 
 /** A capitalised word with lower-case letters ("Party", "Workers", "McCain"): part of a name, not an acronym or "PM". */
@@ -57,16 +61,22 @@ export function isPossessiveApostrophe(text: string, tokens: readonly Token[], i
   return /\s/.test(text.slice(t.end, next.start));
 }
 
+/** Gap classes: not a candidate, an ordinary candidate, a rule's punctuation break. */
+export const NO_GAP = 0;
+export const PLAIN_GAP = 1;
+export const PUNCT_GAP = 3;
+
 /**
- * Whether the gap after token `i` is a candidate for a learned boundary. Never: before
+ * The class of the gap after token `i` for the learned model. Not a candidate: before
  * punctuation, after an opening bracket or quote, after a possessive apostrophe, or between two
  * name words on one line ("Kurdistan Workers' Party") — the classifier may only split such runs
- * at a line break.
+ * at a line break (letting it decide them, with features of the run of capitalised words and a
+ * threshold of their own, gained nothing on dev and cost speed).
  */
-export function isCandidate(text: string, tokens: readonly Token[], i: number, sentStart = 0): boolean {
+export function gapClass(text: string, tokens: readonly Token[], i: number, sentStart = 0): number {
   const next = tokens[i + 1];
   const t = tokens[i]!;
-  if (!next) return false;
+  if (!next) return NO_GAP;
   // a dash after a file name, URL or rule starts a list item ("- a.pdf - b.pdf"); not after ")" (datelines: "BAGHDAD (Reuters) - ")
   const listDash = next.text === '-' && /^(?:file|url|email|sym|>>)$/.test(tokenKind(t.text));
   const prev = tokens[i - 1];
@@ -78,11 +88,25 @@ export function isCandidate(text: string, tokens: readonly Token[], i: number, s
   // a spaced dash after a greeting's name ("Good Morning Debra - ‖ I have …"); not after ")" or
   // an all-capitals word, so news datelines ("BAGHDAD (Reuters) - …", "WASHINGTON - …") stay whole
   const greetingDash = /^(?:-|--|—|–)$/.test(t.text) && prev !== undefined && prev.end < t.start && NAME_WORD_RE.test(prev.text) && /^\p{Lu}/u.test(next.text);
-  if ((/^[,.;:!?%)\]}'’”"-]/.test(next.text) && !listDash && !openingQuote) || (/^[(\[{"“‘-]$/.test(t.text) && !closingQuote && !greetingDash) || next.start <= t.end) return false;
-  const possessive = isPossessiveApostrophe(text, tokens, i, sentStart);
-  if (possessive) return false;
-  if (NAME_WORD_RE.test(t.text) && NAME_WORD_RE.test(next.text) && !SENTENCE_STARTERS.has(next.text.toLowerCase()) && !text.slice(t.end, next.start).includes('\n')) return false;
-  return true;
+  if ((/^[,.;:!?%)\]}'’”"-]/.test(next.text) && !listDash && !openingQuote) || (/^[(\[{"“‘-]$/.test(t.text) && !closingQuote && !greetingDash) || next.start <= t.end) return NO_GAP;
+  if (isPossessiveApostrophe(text, tokens, i, sentStart)) return NO_GAP;
+  if (NAME_WORD_RE.test(t.text) && NAME_WORD_RE.test(next.text) && !SENTENCE_STARTERS.has(next.text.toLowerCase()) && !text.slice(t.end, next.start).includes('\n')) return NO_GAP;
+  return PLAIN_GAP;
+}
+
+/** Whether the gap after token `i` is an ordinary candidate for a learned boundary (see gapClass). */
+export function isCandidate(text: string, tokens: readonly Token[], i: number, sentStart = 0): boolean {
+  return gapClass(text, tokens, i, sentStart) === PLAIN_GAP;
+}
+
+/**
+ * Whether the model may overrule the rules' punctuation break after token `i`: not before a
+ * capitalised sentence starter ("the U.S. ‖ The …"; the few such breaks in training are too few to
+ * learn them from, and "U.S. Department" would otherwise teach the model to join them).
+ */
+export function mayVeto(tokens: readonly Token[], i: number): boolean {
+  const next = tokens[i + 1];
+  return next !== undefined && !(/^\p{Lu}/u.test(next.text) && SENTENCE_STARTERS.has(next.text.toLowerCase()));
 }
 
 /** Words that close a letter or message ("Regards, ‖ Debra", "Thanks ‖ Sean"). */
@@ -111,8 +135,12 @@ export function tokenKind(w: string): string {
 
 const kindCache = new WeakMap<readonly Token[], Uint32Array>();
 
-/** Features of the gap between tokens i and i+1; `sinceStart` = tokens since the sentence began. */
-export function gapFeatures(text: string, tokens: readonly Token[], i: number, sinceStart: number, out: Uint32Array): number {
+/**
+ * Features of the gap between tokens i and i+1 of class `cls`; `sinceStart` = tokens since the
+ * sentence began. A PUNCT_GAP (may the model overrule the rule's break?) has the same templates
+ * in a namespace of its own.
+ */
+export function gapFeatures(text: string, tokens: readonly Token[], i: number, sinceStart: number, out: Uint32Array, cls = PLAIN_GAP): number {
   const w = (j: number) => (j >= 0 && j < tokens.length ? hashString(normWord(tokens[j]!.text)) : NONE);
   const sh = (j: number) => (j >= 0 && j < tokens.length ? hashString(wordShape(tokens[j]!.text)) : NONE);
   const p0 = w(i);
@@ -163,6 +191,9 @@ export function gapFeatures(text: string, tokens: readonly Token[], i: number, s
   out[k++] = mix2(24, p0, kn);
   out[k++] = mix2(25, kp, n0);
   out[k++] = mix3(26, len, kp, kn);
+  if (cls === PUNCT_GAP) {
+    for (let j = 0; j < k; j++) out[j] = mix1(0x70c7, out[j]!);
+  }
   return k;
 }
 
@@ -177,161 +208,22 @@ export class SentenceModel {
     this.model = model;
   }
 
-  margin(text: string, tokens: readonly Token[], i: number, sinceStart: number): number {
-    const k = gapFeatures(text, tokens, i, sinceStart, this.#feats);
+  margin(text: string, tokens: readonly Token[], i: number, sinceStart: number, cls = PLAIN_GAP): number {
+    const k = gapFeatures(text, tokens, i, sinceStart, this.#feats, cls);
     this.model.score(this.#feats, k, this.#scores);
     return this.#scores[1]! - this.#scores[0]!;
   }
 
+  /** Whether an ordinary candidate gap is a sentence boundary. */
   isBoundary(text: string, tokens: readonly Token[], i: number, sinceStart: number): boolean {
     return this.margin(text, tokens, i, sinceStart) > this.meta.threshold;
   }
-}
 
-/** One training document: its text, tokens (from the rule tokenizer) and gold sentence ends. */
-export interface GapExample {
-  text: string;
-  tokens: Token[];
-  /** Per candidate gap i: tokens since the rule-based sentence start. */
-  sinceStart: Int32Array;
-  /** Gap indices i to learn from, with gold labels. */
-  gaps: Int32Array;
-  gold: Uint8Array;
-}
-
-/**
- * Training settings chosen on EWT dev (sentence F1 moved by less than ±0.2 between 2, 3 and 5
- * epochs; features seen fewer than 3 times are dropped: 5 MB → 0.9 MB, same dev F1).
- */
-const SEEDS = [7, 8, 9];
-const L2 = 1e-4;
-const RATE = 0.1;
-const PRUNE = 0.05;
-const MIN_COUNT = 3;
-
-/**
- * L2-regularised logistic regression trained with AdaGrad over the hashed gap features, in a
- * seeded random order. Its score is a log-odds, so the decision threshold is stable from one
- * retraining to the next (the perceptron's margins move with every feature change).
- */
-function trainLogistic(train: GapExample[], epochs: number, seed: number, l2: number, rate: number): Map<number, number> {
-  const rows = new Map<number, number>();
-  let w = new Float64Array(1 << 16);
-  let g2 = new Float64Array(1 << 16);
-  const feats = new Uint32Array(MAX_FEATURES);
-  const order: Array<[number, number]> = [];
-  train.forEach((d, di) => {
-    for (let g = 0; g < d.gaps.length; g++) order.push([di, g]);
-  });
-  const rand = mulberry32(seed);
-  const idx = new Int32Array(MAX_FEATURES);
-  const allowed = frequentFeatures(train, MIN_COUNT);
-  for (let ep = 0; ep < epochs; ep++) {
-    shuffleInPlace(order, rand);
-    for (const [di, g] of order) {
-      const d = train[di]!;
-      const k = gapFeatures(d.text, d.tokens, d.gaps[g]!, d.sinceStart[g]!, feats);
-      let z = 0;
-      let n = 0;
-      for (let j = 0; j < k; j++) {
-        if (!allowed.has(feats[j]!)) continue;
-        let r = rows.get(feats[j]!);
-        if (r === undefined) {
-          r = rows.size;
-          rows.set(feats[j]!, r);
-          if (r >= w.length) {
-            const w2 = new Float64Array(w.length * 2);
-            w2.set(w);
-            w = w2;
-            const q2 = new Float64Array(g2.length * 2);
-            q2.set(g2);
-            g2 = q2;
-          }
-        }
-        idx[n++] = r;
-        z += w[r]!;
-      }
-      const p = 1 / (1 + Math.exp(-z));
-      const err = p - d.gold[g]!;
-      for (let j = 0; j < n; j++) {
-        const r = idx[j]!;
-        // lazy L2: applied only to the features of this example
-        const grad = err + l2 * w[r]!;
-        g2[r]! += grad * grad;
-        w[r]! -= (rate * grad) / Math.sqrt(g2[r]! + 1e-8);
-      }
-    }
+  /** Whether the rule's punctuation break after token `i` should be dropped (see mayVeto). */
+  vetoes(text: string, tokens: readonly Token[], i: number, sinceStart: number): boolean {
+    const t = this.meta.vetoThreshold;
+    return t !== undefined && mayVeto(tokens, i) && this.margin(text, tokens, i, sinceStart, PUNCT_GAP) < t;
   }
-  const out = new Map<number, number>();
-  for (const [f, r] of rows) out.set(f, w[r]!);
-  return out;
-}
-
-/** Feature hashes seen in at least `minCount` training gaps (rarer ones only add size and noise). */
-function frequentFeatures(train: GapExample[], minCount: number): Set<number> {
-  const cached = frequentCache.get(train);
-  if (cached && cached.minCount === minCount) return cached.set;
-  const counts = new Map<number, number>();
-  const feats = new Uint32Array(MAX_FEATURES);
-  for (const d of train) {
-    for (let g = 0; g < d.gaps.length; g++) {
-      const k = gapFeatures(d.text, d.tokens, d.gaps[g]!, d.sinceStart[g]!, feats);
-      for (let j = 0; j < k; j++) counts.set(feats[j]!, (counts.get(feats[j]!) ?? 0) + 1);
-    }
-  }
-  const set = new Set<number>();
-  for (const [f, c] of counts) if (c >= minCount) set.add(f);
-  frequentCache.set(train, { minCount, set });
-  return set;
-}
-const frequentCache = new WeakMap<GapExample[], { minCount: number; set: Set<number> }>();
-
-/**
- * The mean of logistic models trained in different random orders (less variance from the order
- * than any single run), as a runtime model: class 1 carries the log-odds, class 0 nothing, so
- * margin = score(1) - score(0) = log-odds.
- */
-function averageModels(runs: Array<Map<number, number>>): SparseModel {
-  const sum = new Map<number, number>();
-  for (const run of runs) for (const [f, v] of run) sum.set(f, (sum.get(f) ?? 0) + v / runs.length);
-  const keys: number[] = [];
-  const ws: number[] = [];
-  for (const [f, v] of sum) {
-    // weights this small barely move a log-odds
-    if (Math.abs(v) < PRUNE) continue;
-    keys.push(f);
-    ws.push(v);
-  }
-  const offs = Uint32Array.from({ length: keys.length + 1 }, (_, i) => i);
-  return new SparseModel(2, Uint32Array.from(keys), offs, new Uint8Array(keys.length).fill(1), Float32Array.from(ws));
-}
-
-export function trainSentenceModel(train: GapExample[], dev: GapExample[], epochs = 3, log: (s: string) => void = () => {}): { model: SentenceModel; devF1: number } {
-  const sparse = averageModels(SEEDS.map((seed) => trainLogistic(train, epochs, seed, L2, RATE)));
-  // Threshold: best F1 over the candidate gaps of dev.
-  const margins: Array<[number, number]> = [];
-  const probe = new SentenceModel({ kind: 'sentences', threshold: 0, info: {} }, sparse);
-  let positives = 0;
-  for (const d of dev) {
-    for (let g = 0; g < d.gaps.length; g++) {
-      margins.push([probe.margin(d.text, d.tokens, d.gaps[g]!, d.sinceStart[g]!), d.gold[g]!]);
-      positives += d.gold[g]!;
-    }
-  }
-  margins.sort((a, b) => b[0] - a[0]);
-  let tp = 0;
-  let best = { f: 0, t: Infinity };
-  margins.forEach(([m, y], idx) => {
-    tp += y;
-    const p = tp / (idx + 1);
-    const r = positives ? tp / positives : 0;
-    // F1 over candidate gaps
-    const f = p + r ? (2 * p * r) / (p + r) : 0;
-    if (f > best.f && m > 0) best = { f, t: m - 1e-6 };
-  });
-  const threshold = Number.isFinite(best.t) ? best.t : 1e9;
-  log(`sentences: ${margins.length} dev candidate gaps, ${positives} gold breaks; threshold ${threshold.toFixed(3)} (gap F1 ${best.f.toFixed(3)})`);
-  return { model: new SentenceModel({ kind: 'sentences', threshold, info: { learner: 'logistic regression (AdaGrad, L2), mean of seeds', seeds: SEEDS, epochs, l2: L2, devGapF1: best.f } }, sparse), devF1: best.f };
 }
 
 export function saveSentenceModel(path: string, m: SentenceModel): number {

@@ -103,3 +103,9 @@ test('the learned splitter ends a date/time header without punctuation but keeps
   const dateline = 'BAGHDAD (Reuters) - Iraqi forces said on Monday that two rockets hit the Green Zone.';
   assert.equal(tokenize(dateline).sentences.length, 1);
 });
+
+test('a list number opening a sentence does not end it', () => {
+  const text = 'Here are my comments:\n\n1. The pricing is too high. 2. The schedule is fine.\n\n*3. The third point.';
+  const r = tokenize(text, { sentenceModel: null });
+  assert.deepEqual(r.sentences.map((s) => text.slice(s.start, s.end)), ['Here are my comments:', '1. The pricing is too high.', '2. The schedule is fine.', '*3. The third point.']);
+});

@@ -296,6 +296,16 @@ export function tokenSpans(text: string): SpanPair[] {
   return out;
 }
 
+/**
+ * True when the period at token `i` closes a list number that opens the sentence ("1. The
+ * pricing …", "*2. The second …"): the item's sentence goes on (UD EWT/GUM train: 59 of 59).
+ */
+function isListNumber(tokens: readonly Token[], sentStart: number, i: number): boolean {
+  const n = tokens[i - 1];
+  if (i - 1 < sentStart || !n || n.end !== tokens[i]!.start || !/^\d{1,2}$/.test(n.text)) return false;
+  return i - 1 === sentStart || (i - 2 === sentStart && /^[*(#]$/.test(tokens[sentStart]!.text));
+}
+
 /** True when the whitespace between two tokens holds a paragraph break (blank line). */
 function blankLineBetween(text: string, a: number, b: number): boolean {
   return /\n[ \t\r\f\v]*\n/.test(text.slice(a, b));
@@ -306,7 +316,7 @@ function blankLineBetween(text: string, a: number, b: number): boolean {
  * @example
  *   tokenize("Gen. Smith didn't go. He stayed.").sentences.length // 2
  */
-export function tokenize(text: string, { maxSentenceTokens = MAX_SENTENCE_TOKENS, sentenceModel, deferUnsure }: TokenizerOptions = {}): Tokenized {
+export function tokenize(text: string, { maxSentenceTokens = MAX_SENTENCE_TOKENS, sentenceModel, deferUnsure, onRuleBreak }: TokenizerOptions = {}): Tokenized {
   const model = sentenceModel === undefined ? loadSentenceModel() : sentenceModel;
   const spans = tokenSpans(text);
   const tokens: Token[] = [];
@@ -320,19 +330,24 @@ export function tokenize(text: string, { maxSentenceTokens = MAX_SENTENCE_TOKENS
     sentStart = endTok;
   };
   for (const [s, e] of spans) tokens.push(newToken(s, e, text.slice(s, e), -1));
+  // the gap after this token is a punctuation break the model dropped: no other rule may split it
+  let vetoed = -1;
   for (let i = 0; i < tokens.length; i++) {
     const t = tokens[i]!;
     const next = tokens[i + 1];
     if (!next) break;
     const gap = text.slice(t.end, next.start);
     if (blankLineBetween(text, t.end, next.start)) {
+      onRuleBreak?.(i, false);
       close(i + 1);
       continue;
     }
     if (i + 1 - sentStart >= maxSentenceTokens) {
+      onRuleBreak?.(i, false);
       close(i + 1);
       continue;
     }
+    if (i === vetoed) continue;
     let boundary = false;
     if (TERMINAL_RE.test(t.text) || (t.text.endsWith('.') && SENTENCE_FINAL_ABBREVIATIONS.has(t.text.slice(0, -1).toLowerCase()))) {
       // Absorb closing quotes and brackets that belong to this sentence.
@@ -354,14 +369,20 @@ export function tokenize(text: string, { maxSentenceTokens = MAX_SENTENCE_TOKENS
         // abbreviation we do not list: then only a capitalised word starts a new sentence.
         const prev = tokens[i - 1];
         const abbrevLike = t.text === '.' && prev !== undefined && prev.end === t.start && /^\p{Lu}\p{Ll}{1,3}$/u.test(prev.text);
-        boundary = !/^[,;:.!?%)\]}]/.test(after.text) && !(abbrevLike && LOWER_START_RE.test(after.text));
+        boundary = !/^[,;:.!?%)\]}]/.test(after.text) && !(abbrevLike && LOWER_START_RE.test(after.text)) && !isListNumber(tokens, sentStart, i);
       }
       // An ellipsis is as often a pause as an end ("Nice people... I hear"), and a bracket after
       // the period is usually a citation ("in 1971. [1] Fillmore …"): such breaks are left to the
       // learned model, which sees the gap as a candidate.
       const unsure = ellipsis || after.text === '[';
       if (boundary && unsure && (deferUnsure ?? model !== null)) boundary = false;
+      // the model may overrule a sure break too, when it is confident ("Yahoo! ‖ and AOL")
+      if (boundary && model && !unsure && !text.slice(tokens[j]!.end, after.start).includes('\n') && model.vetoes(text, tokens, j, j + 1 - sentStart)) {
+        vetoed = j;
+        continue;
+      }
       if (boundary) {
+        onRuleBreak?.(j, true);
         close(j + 1);
         i = j;
         continue;
@@ -373,6 +394,7 @@ export function tokenize(text: string, { maxSentenceTokens = MAX_SENTENCE_TOKENS
       const lineStart = text.lastIndexOf('\n', t.start) + 1;
       const lineLen = t.end - lineStart;
       if (UPPER_START_RE.test(next.text) && (lineLen < 60 || /[:.!?"”]$/.test(t.text))) {
+        onRuleBreak?.(i, false);
         close(i + 1);
         continue;
       }
@@ -429,6 +451,12 @@ export interface TokenizerOptions {
    * is used). Training sets it with `sentenceModel: null` to collect those gaps as candidates.
    */
   deferUnsure?: boolean;
+  /**
+   * Called at every break the rules make (not the model's), with the index of the token that
+   * ends the sentence and whether it is a punctuation break (which a model may overrule).
+   * Training uses it to tell those from blank lines and layout breaks.
+   */
+  onRuleBreak?: (endToken: number, punctuation: boolean) => void;
 }
 
 /** Pipeline stage: fills `doc.sentences` and `doc.tokens` from `doc.text`. */
