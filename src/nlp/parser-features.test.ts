@@ -1,6 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { tagFlags, parserInput, parserFeatures, MAX_PARSER_FEATURES } from './parser-features.ts';
+import { tagFlags, parserInput, parserFeatures, bufferFeatures, configFeatures, MAX_PARSER_FEATURES } from './parser-features.ts';
 import { ParseState, SHIFT } from './parser-state.ts';
 
 const TAGS = ['NOUN\tNN', 'VERB\tVBD', 'NOUN\tNNS', 'PUNCT\t.', 'VERB\tVBN', 'AUX\tVBZ'];
@@ -41,4 +41,30 @@ test('parser features fit the buffer, are deterministic, and add the coarse temp
   const k0 = parserFeatures(parserInput([11, 22, 33], [2, 1, 3], flags), st, old);
   assert.equal(k0, k - 6);
   assert.deepEqual([...old.subarray(0, k0)], [...a.subarray(0, k0)]);
+});
+
+test('buffer features depend on b0 alone and, with the rest, are exactly the configuration features', () => {
+  const flags = tagFlags(TAGS);
+  const x = parserInput([11, 22, 33, 44], [2, 1, 3, 0], flags, false, { fine: [5, 6, 7, 8], coarse: [1, 1, 2, 2], set: 1 });
+  const one = new ParseState(4);
+  one.apply(SHIFT);
+  const two = new ParseState(4);
+  two.apply(SHIFT);
+  two.apply(SHIFT);
+  two.apply(1); // LEFT: s0 ← b0; b0 is still word 2, as in `one` after a second SHIFT
+  one.apply(SHIFT);
+  assert.equal(one.b, two.b);
+  const a = new Uint32Array(MAX_PARSER_FEATURES);
+  const b = new Uint32Array(MAX_PARSER_FEATURES);
+  const ka = bufferFeatures(x, one.b, a, 0);
+  assert.equal(bufferFeatures(x, two.b, b, 0), ka);
+  assert.deepEqual([...a.subarray(0, ka)], [...b.subarray(0, ka)]);
+  const all = new Uint32Array(MAX_PARSER_FEATURES);
+  const k = parserFeatures(x, two, all);
+  const rest = configFeatures(x, two, b, ka);
+  assert.equal(rest, k);
+  assert.deepEqual([...b.subarray(0, k)].sort(), [...all.subarray(0, k)].sort());
+  // cluster templates appear only with clusters
+  const plain = parserInput([11, 22, 33, 44], [2, 1, 3, 0], flags);
+  assert.ok(parserFeatures(plain, two, a) < k);
 });

@@ -18,11 +18,15 @@ export interface ParserInput {
   p: Uint32Array;
   /** Coarse UPOS ids + 2 (0 = none, 1 = ROOT): back-off when the joint tag is wrong only in XPOS. */
   u: Uint32Array;
+  /** mix1(w, p) per word: the word·tag features, hashed once per sentence instead of per step. */
+  wp: Uint32Array;
   /** Whether the coarse-UPOS templates are used (a model trained with them says so in its meta). */
   coarse: boolean;
   /** Fine / coarse word-cluster ids (nlp/clusters.ts), when the model uses clusters; index n = ROOT. */
   c: Uint32Array | null;
   k: Uint32Array | null;
+  /** Which cluster templates: 0 none, 1 or 2 (see `parserFeatures`). */
+  cset: number;
   /** Prefix counts: verbs / punctuation marks among words [0, i). */
   verbs: Uint16Array;
   puncts: Uint16Array;
@@ -50,6 +54,8 @@ const ROOT_W = 0x7654321;
 export interface SentenceClusters {
   fine: ArrayLike<number>;
   coarse: ArrayLike<number>;
+  /** Template set (1 or 2). */
+  set: number;
 }
 
 export function parserInput(wordHashes: ArrayLike<number>, tags: ArrayLike<number>, flags: Uint8Array, coarse = false, clusters: SentenceClusters | null = null): ParserInput {
@@ -72,6 +78,8 @@ export function parserInput(wordHashes: ArrayLike<number>, tags: ArrayLike<numbe
   w[n] = ROOT_W;
   p[n] = 1;
   u[n] = 1;
+  const wp = new Uint32Array(n + 1);
+  for (let i = 0; i <= n; i++) wp[i] = mix1(w[i]!, p[i]!);
   let c: Uint32Array | null = null;
   let k: Uint32Array | null = null;
   if (clusters) {
@@ -84,7 +92,7 @@ export function parserInput(wordHashes: ArrayLike<number>, tags: ArrayLike<numbe
     c[n] = ROOT_W;
     k[n] = ROOT_W;
   }
-  return { n, w, p, u, coarse, c, k, verbs, puncts };
+  return { n, w, p, u, wp, coarse, c, k, cset: clusters ? clusters.set : 0, verbs, puncts };
 }
 
 /** How many of the words strictly between i < j are verbs / punctuation (capped at 2). */
@@ -96,6 +104,12 @@ function between(pre: Uint16Array, i: number, j: number): number {
 
 function wd(W: Uint32Array, i: number): number {
   return i < 0 ? NONE_W : W[i]!;
+}
+
+const NONE_WP = mix1(NONE_W, 0);
+
+function wpd(WP: Uint32Array, i: number): number {
+  return i < 0 ? NONE_WP : WP[i]!;
 }
 
 function pd(P: Uint32Array, i: number): number {
@@ -113,8 +127,48 @@ function dist(d: number): number {
   return 7;
 }
 
+/**
+ * Features of the buffer front alone (words, tags and clusters of b0..b2, not b0's children), from
+ * `out[k]` on; returns the new count. They stay the same while b0 does (every LEFT and RIGHT
+ * keeps it), so the parser scores them once per b0 (`Parser.parseHeads`).
+ */
+export function bufferFeatures(x: ParserInput, b0: number, out: Uint32Array, k: number): number {
+  const W = x.w;
+  const P = x.p;
+  const b1 = b0 + 1 <= x.n ? b0 + 1 : -1;
+  const b2 = b0 + 2 <= x.n ? b0 + 2 : -1;
+  const b0w = W[b0]!, b0p = P[b0]!, b1w = wd(W, b1), b1p = pd(P, b1), b2w = wd(W, b2), b2p = pd(P, b2);
+  const b0wp = x.wp[b0]!;
+  out[k++] = mix1(1, 0);
+  out[k++] = mix1(9, b0w);
+  out[k++] = mix1(10, b0p);
+  out[k++] = mix1(11, b0wp);
+  out[k++] = mix1(12, b1w);
+  out[k++] = mix1(13, b1p);
+  out[k++] = mix2(14, b1w, b1p);
+  out[k++] = mix1(15, b2p);
+  out[k++] = mix1(16, b2w);
+  out[k++] = mix2(27, b0p, b1p);
+  out[k++] = mix2(35, b0wp, b1p);
+  out[k++] = mix2(36, b0p, wpd(x.wp, b1));
+  out[k++] = mix3(40, b0p, b1p, b2p);
+  if (x.c) {
+    const b0c = x.c[b0]!;
+    const b1c = wd(x.c, b1);
+    out[k++] = mix1(131, b0c);
+    out[k++] = mix1(133, b1c);
+    if (x.cset >= 2) out[k++] = mix2(148, b0c, b1c);
+  }
+  return k;
+}
+
 /** Write the features of the current configuration into `out`; returns the count. */
 export function parserFeatures(x: ParserInput, st: ParseState, out: Uint32Array): number {
+  return configFeatures(x, st, out, bufferFeatures(x, st.b, out, 0));
+}
+
+/** The features of the configuration other than `bufferFeatures`, from `out[k]` on; returns the new count. */
+export function configFeatures(x: ParserInput, st: ParseState, out: Uint32Array, k: number): number {
   const W = x.w;
   const P = x.p;
   const s0 = st.s(0);
@@ -122,9 +176,8 @@ export function parserFeatures(x: ParserInput, st: ParseState, out: Uint32Array)
   const s2 = st.s(2);
   const b0 = st.b;
   const b1 = b0 + 1 <= x.n ? b0 + 1 : -1;
-  const b2 = b0 + 2 <= x.n ? b0 + 2 : -1;
   const s0w = wd(W, s0), s0p = pd(P, s0), s1w = wd(W, s1), s1p = pd(P, s1), s2p = pd(P, s2);
-  const b0w = wd(W, b0), b0p = pd(P, b0), b1w = wd(W, b1), b1p = pd(P, b1), b2w = wd(W, b2), b2p = pd(P, b2);
+  const b0w = W[b0]!, b0p = P[b0]!, b1p = pd(P, b1);
   const s0L = s0 >= 0 ? st.lc1[s0]! : -1;
   const s0L2 = s0 >= 0 ? st.lc2[s0]! : -1;
   const s0R = s0 >= 0 ? st.rc1[s0]! : -1;
@@ -139,12 +192,10 @@ export function parserFeatures(x: ParserInput, st: ParseState, out: Uint32Array)
   const s0vl = s0 >= 0 ? st.nl[s0]! : 0;
   const s0vr = s0 >= 0 ? st.nr[s0]! : 0;
   const b0vl = st.nl[b0]!;
-  const s0wp = mix1(s0w, s0p);
-  const b0wp = mix1(b0w, b0p);
-  const s1wp = mix1(s1w, s1p);
+  const s0wp = wpd(x.wp, s0);
+  const b0wp = x.wp[b0]!;
+  const s1wp = wpd(x.wp, s1);
   const depth = Math.min(st.sp, 3);
-  let k = 0;
-  out[k++] = mix1(1, 0);
   // unigrams
   out[k++] = mix1(2, s0w);
   out[k++] = mix1(3, s0p);
@@ -153,14 +204,6 @@ export function parserFeatures(x: ParserInput, st: ParseState, out: Uint32Array)
   out[k++] = mix1(6, s1p);
   out[k++] = mix1(7, s1wp);
   out[k++] = mix1(8, s2p);
-  out[k++] = mix1(9, b0w);
-  out[k++] = mix1(10, b0p);
-  out[k++] = mix1(11, b0wp);
-  out[k++] = mix1(12, b1w);
-  out[k++] = mix1(13, b1p);
-  out[k++] = mix2(14, b1w, b1p);
-  out[k++] = mix1(15, b2p);
-  out[k++] = mix1(16, b2w);
   // pairs
   out[k++] = mix2(20, s0wp, b0wp);
   out[k++] = mix2(21, s0wp, b0w);
@@ -169,7 +212,6 @@ export function parserFeatures(x: ParserInput, st: ParseState, out: Uint32Array)
   out[k++] = mix2(24, s0p, b0wp);
   out[k++] = mix2(25, s0w, b0w);
   out[k++] = mix2(26, s0p, b0p);
-  out[k++] = mix2(27, b0p, b1p);
   out[k++] = mix2(28, s1p, s0p);
   out[k++] = mix2(29, s1w, s0w);
   out[k++] = mix2(30, s1wp, s0p);
@@ -177,10 +219,7 @@ export function parserFeatures(x: ParserInput, st: ParseState, out: Uint32Array)
   out[k++] = mix2(32, s1wp, s0wp);
   out[k++] = mix2(33, s1p, b0p);
   out[k++] = mix2(34, s1w, b0w);
-  out[k++] = mix2(35, b0wp, b1p);
-  out[k++] = mix2(36, b0p, b1wp(b1w, b1p));
   // triples
-  out[k++] = mix3(40, b0p, b1p, b2p);
   out[k++] = mix3(41, s0p, b0p, b1p);
   out[k++] = mix3(42, s1p, s0p, b0p);
   out[k++] = mix3(43, s0p, s0Lp, b0p);
@@ -274,12 +313,10 @@ export function parserFeatures(x: ParserInput, st: ParseState, out: Uint32Array)
     // word clusters: what the word is like, for words seen rarely or never in the treebanks
     const C = x.c;
     const K = x.k;
-    const s0c = wd(C, s0), s1c = wd(C, s1), b0c = wd(C, b0), b1c = wd(C, b1);
+    const s0c = wd(C, s0), s1c = wd(C, s1), b0c = wd(C, b0);
     const s0k = wd(K, s0), s1k = wd(K, s1), b0k = wd(K, b0), b1k = wd(K, b1);
     out[k++] = mix1(130, s0c);
-    out[k++] = mix1(131, b0c);
     out[k++] = mix1(132, s1c);
-    out[k++] = mix1(133, b1c);
     out[k++] = mix2(134, s0c, b0c);
     out[k++] = mix2(135, s0c, b0p);
     out[k++] = mix2(136, s0p, b0c);
@@ -288,6 +325,14 @@ export function parserFeatures(x: ParserInput, st: ParseState, out: Uint32Array)
     out[k++] = mix3(139, s0k, b0k, b1k);
     out[k++] = mix3(140, s0k, b0k, d);
     out[k++] = mix3(141, s0p, b0p, mix2(0, s0k, b0k));
+    if (x.cset >= 2) {
+      out[k++] = mix2(142, s0p, wd(C, s0L));
+      out[k++] = mix2(143, s0p, wd(C, s0R));
+      out[k++] = mix2(144, b0p, wd(C, b0L));
+      out[k++] = mix2(145, s0w, b0c);
+      out[k++] = mix2(146, s0c, b0w);
+      out[k++] = mix3(147, s0c, b0c, d);
+    }
   }
   return k;
 }
@@ -325,10 +370,14 @@ export function arcLabelFeatures(x: ParserInput, st: ParseState, h: number, d: n
   if (x.c) {
     out[k++] = mix3(216, x.c[d]!, hp, dir);
     out[k++] = mix3(217, dp, x.c[h]!, dir);
+    if (x.cset >= 2) {
+      out[k++] = mix3(218, x.c[d]!, x.c[h]!, dir);
+      out[k++] = mix2(219, x.c[d]!, lab(L, lc));
+      out[k++] = mix3(220, dp, hp, d + 1 < x.n ? x.p[d + 1]! : 1);
+      out[k++] = mix3(221, dp, hp, d > 0 ? x.p[d - 1]! : 0);
+      out[k++] = mix3(222, dp, st.nl[d]!, st.nr[d]!);
+    }
   }
   return k;
 }
 
-function b1wp(w: number, p: number): number {
-  return mix1(w, p);
-}

@@ -9,7 +9,7 @@ import type { Doc, Token } from './doc.ts';
 import type { Stage } from '../pipeline/stage.ts';
 import { SparseModel, argmax } from './perceptron.ts';
 import { ParseState, N_ACTIONS, SHIFT, RIGHT } from './parser-state.ts';
-import { MAX_ARC_LABEL_FEATURES, MAX_PARSER_FEATURES, arcLabelFeatures, parserFeatures, parserInput, tagFlags, type SentenceClusters } from './parser-features.ts';
+import { MAX_ARC_LABEL_FEATURES, MAX_PARSER_FEATURES, arcLabelFeatures, bufferFeatures, configFeatures, parserFeatures, parserInput, tagFlags, type SentenceClusters } from './parser-features.ts';
 import { loadClusters, type WordClusters } from './clusters.ts';
 import { MAX_LABEL_FEATURES, labelFeatures, treeIndex, type LabelInput } from './labeler.ts';
 import { hashString } from './hash.ts';
@@ -30,6 +30,8 @@ export interface ParserMeta {
   coarseUpos?: boolean;
   /** Trained with word-cluster features (models/clusters.tsv.gz; absent = no). */
   clusters?: boolean;
+  /** Which set of cluster templates (1 when absent). */
+  clusterTemplates?: number;
   info: Record<string, unknown>;
 }
 
@@ -58,6 +60,8 @@ export class Parser {
   #coreBits: Int32Array;
   #feats = new Uint32Array(Math.max(MAX_PARSER_FEATURES, MAX_LABEL_FEATURES, MAX_ARC_LABEL_FEATURES));
   #scores = new Float32Array(N_ACTIONS);
+  /** Integer partial score of the current b0's buffer features (see `parseHeads`). */
+  #base = new Int32Array(2);
   #lscores: Float32Array;
 
   /** Word clusters, when the model was trained with them. */
@@ -92,6 +96,12 @@ export class Parser {
     const st = new ParseState(x.n);
     const feats = this.#feats;
     const scores = this.#scores;
+    const arcs = this.arcs;
+    // Models read from a file sum exact integers, so the buffer features' part can be scored once
+    // per b0 and reused by the LEFT/RIGHT steps that keep it (same scores, fewer lookups).
+    const partials = arcs.inlinePartials;
+    const base = this.#base;
+    let baseFor = -1;
     while (!st.terminal) {
       let a: number;
       // With an empty stack only SHIFT is possible, with ROOT in front of a deep stack only
@@ -99,8 +109,13 @@ export class Parser {
       if (st.sp === 0) a = SHIFT;
       else if (st.b === x.n && st.sp > 1) a = RIGHT;
       else {
-        const k = parserFeatures(x, st, feats);
-        this.arcs.score(feats, k, scores);
+        if (partials) {
+          if (baseFor !== st.b) {
+            arcs.partialInline(feats, bufferFeatures(x, st.b, feats, 0), base);
+            baseFor = st.b;
+          }
+          arcs.scoreInlineFrom(base, feats, configFeatures(x, st, feats, 0), scores);
+        } else arcs.score(feats, parserFeatures(x, st, feats), scores);
         // argmax over the valid actions, inline (no closure per step on the hot path)
         a = -1;
         let best = -Infinity;
@@ -180,7 +195,7 @@ export class Parser {
     const wh = new Uint32Array(n);
     const sfx = new Uint32Array(n);
     const tags = new Int32Array(n);
-    const cl = this.clusters ? { fine: new Uint32Array(n), coarse: new Uint32Array(n) } : null;
+    const cl = this.clusters ? { fine: new Uint32Array(n), coarse: new Uint32Array(n), set: this.meta.clusterTemplates ?? 1 } : null;
     for (let i = 0; i < n; i++) {
       const h = this.#wordHashes.get(words[i]!);
       wh[i] = h[0]!;

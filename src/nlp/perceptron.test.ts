@@ -170,3 +170,35 @@ test('accumulate + finish equal score on a loaded many-class model, in any split
     assert.throws(() => ap.toSparse().accumulate(feats, 1, new Int32Array(K)), /only for models loaded from a file/);
   });
 });
+
+test('partialInline + scoreInlineFrom equal score on a loaded 3-class model, in any split of the features', () => {
+  inTmpDir((dir) => {
+    const rnd = mulberry32(7);
+    const ap = new AveragedPerceptron(3);
+    const scores = new Float32Array(3);
+    const feats = new Uint32Array(12);
+    for (let step = 0; step < 3000; step++) {
+      for (let j = 0; j < 12; j++) feats[j] = 1 + Math.floor(rnd() * 400);
+      ap.score(feats, 12, scores);
+      ap.update(feats, 12, Math.floor(rnd() * 3), argmax(scores, 3));
+      ap.tick();
+    }
+    const path = join(dir, 'inline.bin.gz');
+    writeModelFile(path, { kind: 'toy' }, sparseArrays('m', ap.toSparse()));
+    const m = sparseFrom(readModelFile(path, 'toy'), 'm', 3, path);
+    assert.equal(m.inlinePartials, true);
+    const direct = new Float32Array(3);
+    const split = new Float32Array(3);
+    const base = new Int32Array(2);
+    for (let t = 0; t < 50; t++) {
+      for (let j = 0; j < 12; j++) feats[j] = 1 + Math.floor(rnd() * 450);
+      m.score(feats, 12, direct);
+      const cut = t % 12;
+      m.partialInline(feats, cut, base);
+      m.scoreInlineFrom(base, feats.subarray(cut), 12 - cut, split);
+      assert.deepEqual([...split], [...direct]);
+    }
+    assert.equal(ap.toSparse().inlinePartials, false);
+    assert.throws(() => ap.toSparse().partialInline(feats, 1, base), /only for models loaded from a file/);
+  });
+});

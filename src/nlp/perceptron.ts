@@ -199,7 +199,7 @@ export class SparseModel {
     this.w = keepPlain ? w : new Float32Array(0);
     this.#inline = nClasses <= 3;
     this.#quant = quant !== null;
-    this.#acc = new Int32Array(nClasses);
+    this.#acc = new Int32Array(Math.max(2, nClasses));
     if (quant) {
       this.#scale = quant.scale;
       // load factor ≤ 2/3: short probe runs, and a table half the size of the float layout's
@@ -340,6 +340,15 @@ export class SparseModel {
   }
 
   #scoreIntInline(feats: ArrayLike<number>, n: number, scores: Float32Array): void {
+    const acc = this.#acc;
+    acc[0] = 0;
+    acc[1] = 0;
+    this.#sumInline(feats, n, acc);
+    this.#finishInline(acc, scores);
+  }
+
+  /** Add the integer weight differences of `feats[0..n)` into acc[0], acc[1] (inline int layout). */
+  #sumInline(feats: ArrayLike<number>, n: number, acc: Int32Array): void {
     const slots = this.#islots;
     const mask = this.#mask;
     const bloom = this.#bloom;
@@ -373,12 +382,42 @@ export class SparseModel {
         slot = (slot + 1) & mask;
       }
     }
+    acc[0]! += a0;
+    acc[1]! += a1;
+  }
+
+  #finishInline(acc: Int32Array, scores: Float32Array): void {
     const s = this.#scale;
     scores.fill(0);
     if (this.nClasses === 3) {
-      scores[0] = a0 * s;
-      scores[1] = a1 * s;
-    } else scores[0] = a0 * s;
+      scores[0] = acc[0]! * s;
+      scores[1] = acc[1]! * s;
+    } else scores[0] = acc[0]! * s;
+  }
+
+  /**
+   * Whether scores can be built from exact integer partial sums (`partialInline` /
+   * `scoreInlineFrom`): models of at most 3 classes read from a file.
+   */
+  get inlinePartials(): boolean {
+    return this.#quant && this.#inline;
+  }
+
+  /** Integer partial sums of `feats[0..n)` into `acc` (length 2, overwritten). Only for `inlinePartials` models. */
+  partialInline(feats: ArrayLike<number>, n: number, acc: Int32Array): void {
+    if (!this.inlinePartials) throw new Error('SparseModel.partialInline: only for models loaded from a file with at most 3 classes');
+    acc[0] = 0;
+    acc[1] = 0;
+    this.#sumInline(feats, n, acc);
+  }
+
+  /** Scores of a partial sum `base` (from `partialInline`) plus `feats[0..n)`: exactly `score` of both feature lists. */
+  scoreInlineFrom(base: Int32Array, feats: ArrayLike<number>, n: number, scores: Float32Array): void {
+    const acc = this.#acc;
+    acc[0] = base[0]!;
+    acc[1] = base[1]!;
+    this.#sumInline(feats, n, acc);
+    this.#finishInline(acc, scores);
   }
 
   /** Whether the model holds int16 weights in run form (`accumulate`/`finish` are available). */
