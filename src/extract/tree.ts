@@ -116,6 +116,23 @@ export class DocView {
     return this.entitiesOfNominal(i)[0];
   }
 
+  /**
+   * The entity of a mention that starts at token k and runs past k's subtree: the parser broke the
+   * phrase ("of Iran-aligned factions" parsed as "of Iran", with "aligned factions" hung elsewhere),
+   * and the mention, not the name at its start, is what the phrase names. Undefined otherwise.
+   */
+  mentionBrokenAt(k: number): string | undefined {
+    const t = this.tokens[k]!;
+    const sub = this.subtree(k);
+    const subEnd = this.tokens[sub[sub.length - 1]!]!.end;
+    let best: { e: string; end: number } | undefined;
+    for (const e of this.doc.entities) {
+      if (e.id === this.tokenEntity[k]) continue;
+      for (const m of e.mentions) if (m.start === t.start && m.end > subEnd && (!best || m.end > best.end)) best = { e: e.id, end: m.end };
+    }
+    return best?.e;
+  }
+
   /** Whether token k lies inside one of entity e's own mentions. */
   insideMentionOf(e: string, k: number): boolean {
     const t = this.tokens[k]!;
@@ -203,7 +220,9 @@ export class DocView {
         for (const k of this.kids(j, 'nmod')) {
           const c = this.caseOf(k);
           if (c === 'of' || c === 'in' || c === 'from') {
-            visit(k, depth + 1);
+            const broken = this.mentionBrokenAt(k);
+            if (broken) add(broken);
+            else visit(k, depth + 1);
             followed = true;
           }
         }
