@@ -25,10 +25,13 @@ export interface WordClusters {
 export const UNLISTED_FINE = hashString('<no-cluster>');
 export const UNLISTED_COARSE = hashString('<no-coarse-cluster>');
 
-/** Parse the TSV text (`word<TAB>fine<TAB>coarse`, `#` comment lines). */
+/**
+ * Parse the TSV text (`word<TAB>fine<TAB>coarse`, `#` comment lines). Words are kept as 32-bit
+ * string hashes in an open-addressing table (a few MB for 200,000 words, where a Map of strings
+ * takes tens); the rare hash collision gives the later, less frequent word the earlier one's clusters.
+ */
 export function parseClusters(text: string, source: string): WordClusters {
-  // one map of packed ids (fine | coarse << 16): half the memory of two maps
-  const ids = new Map<string, number>();
+  const rows: Array<[number, number]> = [];
   let line = 0;
   for (const row of text.split('\n')) {
     line++;
@@ -39,18 +42,42 @@ export function parseClusters(text: string, source: string): WordClusters {
     if (!w || !Number.isInteger(fi) || !Number.isInteger(ci) || fi < 0 || ci < 0 || fi > 0xffff || ci > 0xffff) {
       throw new DossierError('MODEL_MISSING', `clusters: ${source} line ${line}: expected word<TAB>fine id<TAB>coarse id`, { input: source });
     }
-    ids.set(w, fi | (ci << 16));
+    rows.push([hashString(w), fi | (ci << 16)]);
   }
+  let size = 1024;
+  while (size < rows.length * 2) size <<= 1;
+  const mask = size - 1;
+  const keys = new Uint32Array(size);
+  const vals = new Int32Array(size).fill(-1);
+  let words = 0;
+  for (const [h, v] of rows) {
+    let slot = h & mask;
+    while (vals[slot] !== -1 && keys[slot] !== h) slot = (slot + 1) & mask;
+    if (vals[slot] !== -1) continue; // collision: the more frequent word keeps the slot
+    keys[slot] = h;
+    vals[slot] = v;
+    words++;
+  }
+  const find = (w: string): number => {
+    const h = hashString(w);
+    let slot = h & mask;
+    for (;;) {
+      const v = vals[slot]!;
+      if (v === -1) return -1;
+      if (keys[slot] === h) return v;
+      slot = (slot + 1) & mask;
+    }
+  };
   // ids are hashed so that cluster features never collide with word or tag features
   return {
-    size: ids.size,
+    size: words,
     fine: (w) => {
-      const v = ids.get(w);
-      return v === undefined ? UNLISTED_FINE : mix1(0x0c105, v & 0xffff);
+      const v = find(w);
+      return v < 0 ? UNLISTED_FINE : mix1(0x0c105, v & 0xffff);
     },
     coarse: (w) => {
-      const v = ids.get(w);
-      return v === undefined ? UNLISTED_COARSE : mix1(0x0c0a5, v >>> 16);
+      const v = find(w);
+      return v < 0 ? UNLISTED_COARSE : mix1(0x0c0a5, v >>> 16);
     },
   };
 }
