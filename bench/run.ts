@@ -78,3 +78,9 @@ if (existsSync(nlpBench)) {
   const r = spawnSync(process.execPath, ['--import', 'tsx', nlpBench], { cwd: root, stdio: 'inherit' });
   if (r.status !== 0) console.log(`NLP bench failed (exit ${r.status ?? r.signal})`);
 }
+// Memory as `dossier` uses the NLP models, in its own fresh process.
+const memBench = join(root, 'bench/memory.ts');
+if (existsSync(memBench)) {
+  const r = spawnSync(process.execPath, ['--import', 'tsx', memBench], { cwd: root, stdio: 'inherit' });
+  if (r.status !== 0) console.log(`memory bench failed (exit ${r.status ?? r.signal})`);
+}

@@ -31,8 +31,6 @@ export interface ParserStepOptions extends TrainStepOptions {
    * fewer kept features, but the resulting parse changes two outcomes of test/seed.test.ts).
    */
   coarseUpos?: boolean;
-  /** Cluster template set (see parser-features.ts). */
-  clusterTemplates?: number;
 }
 
 export async function trainParserModel(opts: ParserStepOptions, data = loadUd(opts.dataDir, opts.quick)): Promise<{ devUas: number; devLas: number; bytes: number }> {
@@ -55,7 +53,6 @@ export async function trainParserModel(opts: ParserStepOptions, data = loadUd(op
     seeds: opts.seeds ?? (opts.seed !== undefined ? [opts.seed] : opts.quick ? [7] : [11]),
     coarseUpos: opts.coarseUpos ?? false,
     clusters: opts.clusters ?? null,
-    clusterTemplates: opts.clusterTemplates ?? 1,
     log: opts.log,
   });
   const bytes = saveParser(join(opts.outDir, 'parser.bin.gz'), parser);

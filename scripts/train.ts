@@ -7,7 +7,7 @@
  *   npm run train -- [--data DIR] [--out DIR] [--quick] [--no-clusters] [--only sentences,tagger,parser,ner]
  *
  * The tagger and parser use the word clusters of models/clusters.tsv.gz (scripts/build-clusters.ts),
- * copied beside the models when --out is another folder; --no-clusters trains without them.
+ * copied beside the models when --out is another folder; --no-clusters trains them without.
  * --data defaults to $DOSSIER_SHARED_DATA or ../shared/data relative to the repository root;
  * --out defaults to models/. --quick trains on a 50-sentence slice for smoke tests.
  */

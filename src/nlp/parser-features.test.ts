@@ -45,7 +45,7 @@ test('parser features fit the buffer, are deterministic, and add the coarse temp
 
 test('buffer features depend on b0 alone and, with the rest, are exactly the configuration features', () => {
   const flags = tagFlags(TAGS);
-  const x = parserInput([11, 22, 33, 44], [2, 1, 3, 0], flags, false, { fine: [5, 6, 7, 8], coarse: [1, 1, 2, 2], set: 1 });
+  const x = parserInput([11, 22, 33, 44], [2, 1, 3, 0], flags, false, { fine: [5, 6, 7, 8], coarse: [1, 1, 2, 2] });
   const one = new ParseState(4);
   one.apply(SHIFT);
   const two = new ParseState(4);

@@ -25,8 +25,6 @@ export interface ParserInput {
   /** Fine / coarse word-cluster ids (nlp/clusters.ts), when the model uses clusters; index n = ROOT. */
   c: Uint32Array | null;
   k: Uint32Array | null;
-  /** Which cluster templates: 0 none, 1 or 2 (see `parserFeatures`). */
-  cset: number;
   /** Prefix counts: verbs / punctuation marks among words [0, i). */
   verbs: Uint16Array;
   puncts: Uint16Array;
@@ -54,8 +52,6 @@ const ROOT_W = 0x7654321;
 export interface SentenceClusters {
   fine: ArrayLike<number>;
   coarse: ArrayLike<number>;
-  /** Template set (1 or 2). */
-  set: number;
 }
 
 export function parserInput(wordHashes: ArrayLike<number>, tags: ArrayLike<number>, flags: Uint8Array, coarse = false, clusters: SentenceClusters | null = null): ParserInput {
@@ -92,7 +88,7 @@ export function parserInput(wordHashes: ArrayLike<number>, tags: ArrayLike<numbe
     c[n] = ROOT_W;
     k[n] = ROOT_W;
   }
-  return { n, w, p, u, wp, coarse, c, k, cset: clusters ? clusters.set : 0, verbs, puncts };
+  return { n, w, p, u, wp, coarse, c, k, verbs, puncts };
 }
 
 /** How many of the words strictly between i < j are verbs / punctuation (capped at 2). */
@@ -157,7 +153,6 @@ export function bufferFeatures(x: ParserInput, b0: number, out: Uint32Array, k: 
     const b1c = wd(x.c, b1);
     out[k++] = mix1(131, b0c);
     out[k++] = mix1(133, b1c);
-    if (x.cset >= 2) out[k++] = mix2(148, b0c, b1c);
   }
   return k;
 }
@@ -325,19 +320,11 @@ export function configFeatures(x: ParserInput, st: ParseState, out: Uint32Array,
     out[k++] = mix3(139, s0k, b0k, b1k);
     out[k++] = mix3(140, s0k, b0k, d);
     out[k++] = mix3(141, s0p, b0p, mix2(0, s0k, b0k));
-    if (x.cset >= 2) {
-      out[k++] = mix2(142, s0p, wd(C, s0L));
-      out[k++] = mix2(143, s0p, wd(C, s0R));
-      out[k++] = mix2(144, b0p, wd(C, b0L));
-      out[k++] = mix2(145, s0w, b0c);
-      out[k++] = mix2(146, s0c, b0w);
-      out[k++] = mix3(147, s0c, b0c, d);
-    }
   }
   return k;
 }
 
-export const MAX_ARC_LABEL_FEATURES = 24;
+export const MAX_ARC_LABEL_FEATURES = 20;
 
 /** Features for labelling the arc just made, head `h` → dependent `d` (subtree of d is complete). */
 export function arcLabelFeatures(x: ParserInput, st: ParseState, h: number, d: number, out: Uint32Array): number {
@@ -370,13 +357,6 @@ export function arcLabelFeatures(x: ParserInput, st: ParseState, h: number, d: n
   if (x.c) {
     out[k++] = mix3(216, x.c[d]!, hp, dir);
     out[k++] = mix3(217, dp, x.c[h]!, dir);
-    if (x.cset >= 2) {
-      out[k++] = mix3(218, x.c[d]!, x.c[h]!, dir);
-      out[k++] = mix2(219, x.c[d]!, lab(L, lc));
-      out[k++] = mix3(220, dp, hp, d + 1 < x.n ? x.p[d + 1]! : 1);
-      out[k++] = mix3(221, dp, hp, d > 0 ? x.p[d - 1]! : 0);
-      out[k++] = mix3(222, dp, st.nl[d]!, st.nr[d]!);
-    }
   }
   return k;
 }

@@ -50,8 +50,6 @@ export interface TrainParserOptions {
   coarseUpos?: boolean;
   /** Word clusters for the cluster templates (recorded in the meta as `clusters: true`). */
   clusters?: WordClusters | null;
-  /** Cluster template set (1 or 2). */
-  clusterTemplates?: number;
   log?: (s: string) => void;
 }
 
@@ -66,14 +64,14 @@ interface Prepared {
   clusters: SentenceClusters | null;
 }
 
-function prepare(s: TreeSentence, tagId: (u: string, x: string) => number, labelId: (l: string) => number, clusters: WordClusters | null, set = 1): Prepared {
+function prepare(s: TreeSentence, tagId: (u: string, x: string) => number, labelId: (l: string) => number, clusters: WordClusters | null): Prepared {
   const n = s.words.length;
   const wh = new Uint32Array(n);
   const sfx = new Uint32Array(n);
   const tags = new Int32Array(n);
   const gold = new Int32Array(n);
   const labels = new Int32Array(n);
-  const cl = clusters ? { fine: new Uint32Array(n), coarse: new Uint32Array(n), set } : null;
+  const cl = clusters ? { fine: new Uint32Array(n), coarse: new Uint32Array(n) } : null;
   for (let i = 0; i < n; i++) {
     const l = normWord(s.words[i]!);
     if (cl && clusters) {
@@ -102,7 +100,7 @@ export interface TrainedParser {
 }
 
 export function trainParser(opts: TrainParserOptions): TrainedParser {
-  const { train, dev, tags, epochs = 10, labelEpochs = 8, seed = 7, explore = 0.9, prune = 1.0, pruneLabels = 0.3, update = 'perceptron', paC = 2, paMargin = 1, exploreFrom = 1, coarseUpos = false, clusters = null, clusterTemplates = 1, log = () => {} } = opts;
+  const { train, dev, tags, epochs = 10, labelEpochs = 8, seed = 7, explore = 0.9, prune = 1.0, pruneLabels = 0.3, update = 'perceptron', paC = 2, paMargin = 1, exploreFrom = 1, coarseUpos = false, clusters = null, log = () => {} } = opts;
   // Labels: every relation seen 5+ times; rarer subtypes fall back to their universal relation.
   const counts = new Map<string, number>();
   for (const s of train) for (const l of s.labels) counts.set(l, (counts.get(l) ?? 0) + 1);
@@ -111,12 +109,12 @@ export function trainParser(opts: TrainParserOptions): TrainedParser {
   if (!labels.includes('dep')) labels.push('dep');
   const lIndex = new Map(labels.map((l, i) => [l, i]));
   const labelId = (l: string) => lIndex.get(l) ?? lIndex.get(l.split(':')[0]!) ?? lIndex.get('dep')!;
-  const meta: ParserMeta = { kind: 'parser', tags, labels, labelsFrom: 'arcs', ...(coarseUpos ? { coarseUpos } : {}), ...(clusters ? { clusters: true, clusterTemplates } : {}), info: {} };
+  const meta: ParserMeta = { kind: 'parser', tags, labels, labelsFrom: 'arcs', ...(coarseUpos ? { coarseUpos } : {}), ...(clusters ? { clusters: true } : {}), info: {} };
   const empty = new AveragedPerceptron(1).toSparse();
   const shell = new Parser(meta, empty, empty, empty, clusters);
   const tagId = (u: string, x: string) => shell.tagId(u, x);
-  const trainP = train.map((s) => prepare(s, tagId, labelId, clusters, clusterTemplates));
-  const devP = dev.map((s) => prepare(s, tagId, labelId, clusters, clusterTemplates));
+  const trainP = train.map((s) => prepare(s, tagId, labelId, clusters));
+  const devP = dev.map((s) => prepare(s, tagId, labelId, clusters));
   log(`parser: ${trainP.length} training sentences, ${labels.length} labels`);
 
   // --- arcs ---
@@ -249,7 +247,7 @@ export function trainParserSeeds(opts: TrainParserOptions & { seeds: number[] })
   const parser = new Parser(meta, avg((p) => p.arcs, prune), avg((p) => p.labeller, pruneLabels), avg((p) => p.arcLabels, pruneLabels), first.clusters);
   const lIndex = new Map(meta.labels.map((l, i) => [l, i]));
   const labelId = (l: string) => lIndex.get(l) ?? lIndex.get(l.split(':')[0]!) ?? lIndex.get('dep')!;
-  const devP = opts.dev.map((s) => prepare(s, (u, x) => parser.tagId(u, x), labelId, first.clusters, first.meta.clusterTemplates ?? 1));
+  const devP = opts.dev.map((s) => prepare(s, (u, x) => parser.tagId(u, x), labelId, first.clusters));
   const [uas, arcLas] = evalUasLas(parser, devP);
   const devHeads = devP.map((d) => parser.parseHeads(d.wh, d.tags, d.clusters).heads);
   const labLas = evalLas(parser, devP, devHeads);

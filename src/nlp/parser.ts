@@ -30,8 +30,6 @@ export interface ParserMeta {
   coarseUpos?: boolean;
   /** Trained with word-cluster features (models/clusters.tsv.gz; absent = no). */
   clusters?: boolean;
-  /** Which set of cluster templates (1 when absent). */
-  clusterTemplates?: number;
   info: Record<string, unknown>;
 }
 
@@ -195,7 +193,7 @@ export class Parser {
     const wh = new Uint32Array(n);
     const sfx = new Uint32Array(n);
     const tags = new Int32Array(n);
-    const cl = this.clusters ? { fine: new Uint32Array(n), coarse: new Uint32Array(n), set: this.meta.clusterTemplates ?? 1 } : null;
+    const cl = this.clusters ? { fine: new Uint32Array(n), coarse: new Uint32Array(n) } : null;
     for (let i = 0; i < n; i++) {
       const h = this.#wordHashes.get(words[i]!);
       wh[i] = h[0]!;

@@ -1,6 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { MAX_TAGGER_FEATURES, wordInfoCache, ambiguityLexicon, contextFeatures, sentenceHashes, taggerFeatures, wordFeatures } from './tagger-features.ts';
+import { parseClusters } from './clusters.ts';
 
 const lexicon = ambiguityLexicon([
   ['the', 'DET\tDT', 4],
@@ -44,4 +45,24 @@ test('word-only and context features together are exactly the tagger features (t
       assert.deepEqual([...b.slice(0, k)].sort(), [...a.slice(0, k)].sort(), `token ${i}`);
     }
   }
+});
+
+test('cluster features: present only with clusters in the lexicon, and split between the word and its context as before', () => {
+  const clusters = parseClusters('the\t1\t0\nforces\t2\t1\nleft\t3\t1\n', 'mem');
+  const withC = ambiguityLexicon([['the', 'DET\tDT', 4]], clusters);
+  const words = ['The', 'forces', 'left'];
+  const plain = sentenceHashes(words, lexicon);
+  const h = sentenceHashes(words, withC);
+  assert.equal(plain.cf, null);
+  assert.ok(h.cf && h.cf[1] !== h.cf[2]);
+  const a = new Uint32Array(MAX_TAGGER_FEATURES);
+  const k0 = taggerFeatures(plain, 1, 3, -1, -2, -2, a);
+  const k = taggerFeatures(h, 1, 3, -1, -2, -2, a);
+  assert.equal(k, k0 + 7);
+  const w = new Uint32Array(MAX_TAGGER_FEATURES);
+  const c = new Uint32Array(MAX_TAGGER_FEATURES);
+  const kw = wordFeatures(h, 1, w);
+  const kc = contextFeatures(h, 1, 3, -1, -2, -2, c);
+  assert.equal(kw + kc, k);
+  assert.deepEqual([...w.subarray(0, kw), ...c.subarray(0, kc)].sort(), [...a.subarray(0, k)].sort());
 });
