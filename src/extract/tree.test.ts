@@ -78,3 +78,36 @@ test('entitiesOfArg: a place inside a longer name that does not start with it is
   const v = new DocView(doc);
   assert.equal(v.mentionBrokenAt(3), undefined);
 });
+
+// Regression: the cluster-feature tagger and parser read "the Deputy Commander of the Quds Force,
+// Reza Fallahzadeh, and the Ambassador met" with the name as a conjunct of "Force" and "Commander"
+// in apposition to "Deputy": the commander was nobody. The name after the title's comma is the referent.
+const TITLE_NAME = `
+# text = The Deputy Commander of the Quds Force, Reza Fallahzadeh, and the Ambassador met.
+1 The the DET 2 det
+2 Deputy deputy NOUN 14 nsubj
+3 Commander Commander PROPN 2 appos
+4 of of ADP 7 case
+5 the the DET 7 det
+6 Quds Quds PROPN 7 compound
+7 Force Force PROPN 3 nmod
+8 , , PUNCT 9 punct
+9 Reza Reza PROPN 7 conj
+10 Fallahzadeh Fallahzadeh PROPN 9 flat
+11 , , PUNCT 13 punct
+12 and and CCONJ 13 cc
+13 Ambassador Ambassador PROPN 2 conj
+14 met meet VERB 0 root
+15 . . PUNCT 14 punct
+`;
+
+test('entitiesOfArg: a title followed by ", Name," stands for the person, even when the parser hung the name elsewhere', () => {
+  const doc = withEntities(docFromCompact(TITLE_NAME), [
+    { id: 'qf', type: 'ORGANIZATION', name: 'Quds Force', phrases: ['Quds Force'] },
+    { id: 'rf', type: 'PERSON', name: 'Reza Fallahzadeh', phrases: ['Reza Fallahzadeh'] },
+    { id: 'amb', type: 'PERSON', name: 'the Ambassador', phrases: ['Ambassador'] },
+  ]);
+  const v = new DocView(doc);
+  assert.deepEqual(v.entitiesOfArg(1), ['rf', 'amb']);
+  assert.equal(v.personAfterPhrase(12), undefined, 'no name after the last conjunct');
+});

@@ -214,7 +214,12 @@ export class DocView {
       // "the Deputy Commander of X, Y": the apposition names the referent; X is not it
       const appos = this.kids(j, 'appos').flatMap((k) => this.entitiesOfNominal(k));
       appos.forEach(add);
-      if (es.length === 0 && appos.length === 0 && followOf) {
+      // "the Deputy Commander of X, Name,": a nominal with no entity of its own whose phrase is
+      // followed in the text by a comma and a person's name is that person, whatever the parser
+      // made of the apposition (it may hang the name on X as a conjunct)
+      const named = es.length === 0 && appos.length === 0 ? this.personAfterPhrase(j) : undefined;
+      if (named) add(named);
+      else if (es.length === 0 && appos.length === 0 && followOf) {
         // "leaders of X", "several of X", "locations in X": the head is generic, the entity is X
         let followed = false;
         for (const k of this.kids(j, 'nmod')) {
@@ -243,6 +248,38 @@ export class DocView {
     };
     visit(i, 0);
     return out;
+  }
+
+  /**
+   * The person named in apposition after nominal j's phrase in the text: j's phrase runs to the
+   * next comma (at most 10 tokens, no verb), a PERSON mention starts right after that comma and
+   * is followed by a comma, "and", a bracket or the end of the sentence. Undefined otherwise.
+   */
+  personAfterPhrase(j: number): string | undefined {
+    const t0 = this.tokens[j]!;
+    if (t0.pos !== 'NOUN' && t0.pos !== 'PROPN') return undefined;
+    const sent = this.doc.sentences[t0.sentence]!;
+    let comma = -1;
+    for (let m = j + 1; m < Math.min(sent.endToken, j + 11); m++) {
+      const t = this.tokens[m]!;
+      if (t.text === ',') {
+        comma = m;
+        break;
+      }
+      if (t.pos === 'VERB' || t.pos === 'AUX' || t.text === ';' || t.text === '(') return undefined;
+    }
+    if (comma < 0 || comma + 1 >= sent.endToken) return undefined;
+    const start = this.tokens[comma + 1]!.start;
+    for (const e of this.doc.entities) {
+      if (e.type !== 'PERSON') continue;
+      for (const m of e.mentions) {
+        if (m.start !== start) continue;
+        const [, end] = this.doc.tokenRange(m);
+        const next = end < sent.endToken ? this.tokens[end]!.text.toLowerCase() : '';
+        if (next === '' || next === ',' || next === 'and' || next === ')' || next === '.') return e.id;
+      }
+    }
+    return undefined;
   }
 
   /**
