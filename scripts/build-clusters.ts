@@ -150,7 +150,7 @@ export function sphericalKMeans(x: Float32Array, n: number, dims: number, k: num
 export function buildClusters(opts: ClusterBuildOptions = {}): { words: number; file: string } {
   const log = opts.log ?? ((s: string) => console.log(s));
   const file = opts.embeddings ?? join(ROOT, 'node_modules', PACKAGE, `${PACKAGE}.json`);
-  const limit = opts.words ?? 200_000;
+  const limit = opts.words ?? 100_000;
   const k = opts.k ?? 1024;
   const coarse = opts.coarse ?? 64;
   const iterations = opts.iterations ?? 15;
