@@ -18,6 +18,20 @@ function inTmpDir(fn: (dir: string) => void): void {
   }
 }
 
+/** A perceptron trained on random labels over `n` random features from 1..range per step. */
+function trainRandom(K: number, n: number, range: number, steps: number, rnd: () => number): AveragedPerceptron {
+  const ap = new AveragedPerceptron(K);
+  const scores = new Float32Array(K);
+  const feats = new Uint32Array(n);
+  for (let step = 0; step < steps; step++) {
+    for (let j = 0; j < n; j++) feats[j] = 1 + Math.floor(rnd() * range);
+    ap.score(feats, n, scores);
+    ap.update(feats, n, Math.floor(rnd() * K), argmax(scores, K));
+    ap.tick();
+  }
+  return ap;
+}
+
 function trainToy(): AveragedPerceptron {
   // class = which of features 10/20/30 is present; feature 99 is noise on every example
   const ap = new AveragedPerceptron(3);
@@ -143,15 +157,8 @@ test('accumulate + finish equal score on a loaded many-class model, in any split
   inTmpDir((dir) => {
     const rnd = mulberry32(99);
     const K = 20;
-    const ap = new AveragedPerceptron(K);
-    const scores = new Float32Array(K);
+    const ap = trainRandom(K, 10, 300, 2000, rnd);
     const feats = new Uint32Array(10);
-    for (let step = 0; step < 2000; step++) {
-      for (let j = 0; j < 10; j++) feats[j] = 1 + Math.floor(rnd() * 300);
-      ap.score(feats, 10, scores);
-      ap.update(feats, 10, Math.floor(rnd() * K), argmax(scores, K));
-      ap.tick();
-    }
     const path = join(dir, 'acc.bin.gz');
     writeModelFile(path, { kind: 'toy' }, sparseArrays('m', ap.toSparse()));
     const m = sparseFrom(readModelFile(path, 'toy'), 'm', K, path);
@@ -174,15 +181,8 @@ test('accumulate + finish equal score on a loaded many-class model, in any split
 test('partialInline + scoreInlineFrom equal score on a loaded 3-class model, in any split of the features', () => {
   inTmpDir((dir) => {
     const rnd = mulberry32(7);
-    const ap = new AveragedPerceptron(3);
-    const scores = new Float32Array(3);
+    const ap = trainRandom(3, 12, 400, 3000, rnd);
     const feats = new Uint32Array(12);
-    for (let step = 0; step < 3000; step++) {
-      for (let j = 0; j < 12; j++) feats[j] = 1 + Math.floor(rnd() * 400);
-      ap.score(feats, 12, scores);
-      ap.update(feats, 12, Math.floor(rnd() * 3), argmax(scores, 3));
-      ap.tick();
-    }
     const path = join(dir, 'inline.bin.gz');
     writeModelFile(path, { kind: 'toy' }, sparseArrays('m', ap.toSparse()));
     const m = sparseFrom(readModelFile(path, 'toy'), 'm', 3, path);
