@@ -5,10 +5,10 @@
  * I spoke to …", headings run into text, lists), and the punctuation breaks the rules are unsure
  * of (ellipses, a "[1]" citation after the period); it may also overrule a sure punctuation break
  * when confident ("the U.S. ‖ Department", "a big "Welcome!" ‖ to"). A logistic regression over
- * the words, shapes and token kinds around the gap (mean of five runs in different random
- * orders; training in sentence-train.ts); trained on UD English EWT + GUM train
- * (scripts/train-sentences.ts), thresholds chosen on EWT dev + GUM dev. Read from
- * models/sentences.bin.gz on first use.
+ * the words, shapes and token kinds around the gap and the next word with its capitalisation
+ * (mean of five runs in different random orders; training in sentence-train.ts); trained on UD
+ * English EWT + GUM train (scripts/train-sentences.ts), thresholds chosen on EWT dev + GUM dev.
+ * Read from models/sentences.bin.gz on first use.
  */
 import type { Token } from './doc.ts';
 import { SparseModel } from './perceptron.ts';
@@ -133,6 +133,14 @@ export function tokenKind(w: string): string {
   return w.length <= 3 ? w : 'sym';
 }
 
+/** Case of a word's first letter: 1 upper, 2 lower, 0 neither (digit, punctuation). */
+export function caseOf(w: string): number {
+  const c = w.charCodeAt(0);
+  if (c >= 65 && c <= 90) return 1;
+  if (c >= 97 && c <= 122) return 2;
+  return /^\p{Lu}/u.test(w) ? 1 : /^\p{Ll}/u.test(w) ? 2 : 0;
+}
+
 const kindCache = new WeakMap<readonly Token[], Uint32Array>();
 
 /**
@@ -191,6 +199,9 @@ export function gapFeatures(text: string, tokens: readonly Token[], i: number, s
   out[k++] = mix2(24, p0, kn);
   out[k++] = mix2(25, kp, n0);
   out[k++] = mix3(26, len, kp, kn);
+  // the next word with its capitalisation: "Therefore"/"Following" start sentences, "therefore" does
+  // not (normWord lower-cases; the shape alone does not say which words change meaning with case)
+  out[k++] = mix2(27, n0, caseOf(tokens[i + 1]!.text));
   if (cls === PUNCT_GAP) {
     for (let j = 0; j < k; j++) out[j] = mix1(0x70c7, out[j]!);
   }
