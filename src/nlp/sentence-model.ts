@@ -13,7 +13,7 @@
 import type { Token } from './doc.ts';
 import { SparseModel } from './perceptron.ts';
 import { hashString, mix1, mix2, mix3 } from './hash.ts';
-import { normWord, wordShape } from './tagger-features.ts';
+import { letterCase, normWord, wordShape } from './tagger-features.ts';
 import { readModelFile, sparseArrays, sparseFrom, writeModelFile } from './model-file.ts';
 import { modelPath } from './models.ts';
 
@@ -133,14 +133,6 @@ export function tokenKind(w: string): string {
   return w.length <= 3 ? w : 'sym';
 }
 
-/** Case of a word's first letter: 1 upper, 2 lower, 0 neither (digit, punctuation). */
-export function caseOf(w: string): number {
-  const c = w.charCodeAt(0);
-  if (c >= 65 && c <= 90) return 1;
-  if (c >= 97 && c <= 122) return 2;
-  return /^\p{Lu}/u.test(w) ? 1 : /^\p{Ll}/u.test(w) ? 2 : 0;
-}
-
 const kindCache = new WeakMap<readonly Token[], Uint32Array>();
 
 /**
@@ -201,7 +193,7 @@ export function gapFeatures(text: string, tokens: readonly Token[], i: number, s
   out[k++] = mix3(26, len, kp, kn);
   // the next word with its capitalisation: "Therefore"/"Following" start sentences, "therefore" does
   // not (normWord lower-cases; the shape alone does not say which words change meaning with case)
-  out[k++] = mix2(27, n0, caseOf(tokens[i + 1]!.text));
+  out[k++] = mix2(27, n0, letterCase(tokens[i + 1]!.text));
   if (cls === PUNCT_GAP) {
     for (let j = 0; j < k; j++) out[j] = mix1(0x70c7, out[j]!);
   }

@@ -59,6 +59,15 @@ export function wordShape(w: string): string {
   return out;
 }
 
+/** Case of a word's first letter: 1 upper, 2 lower, 0 neither (digit, punctuation); ASCII first, Unicode after. */
+export function letterCase(w: string): 0 | 1 | 2 {
+  const c = w.charCodeAt(0);
+  if (c >= 65 && c <= 90) return 1;
+  if (c >= 97 && c <= 122) return 2;
+  if (c < 128) return 0;
+  return /^\p{Lu}/u.test(w) ? 1 : /^\p{Ll}/u.test(w) ? 2 : 0;
+}
+
 /** Normalise digits so all numbers of one shape share statistics. */
 export function normWord(w: string): string {
   const l = w.toLowerCase();

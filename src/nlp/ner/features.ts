@@ -9,6 +9,7 @@
 import { hashString, featureKey } from './hash.ts';
 import { Gazetteer, N_GAZ, normalizeToken } from './gazetteer.ts';
 import { BoundedCache } from '../bounded-cache.ts';
+import { letterCase } from '../tagger-features.ts';
 
 export const MAX_FEATURES = 64;
 /** Bump when templates change: a model trained with other templates must not be loaded. */
@@ -43,7 +44,7 @@ function wordFacts(t: string, casingLex: CasingLexicon): WordFacts {
     norm: normalizeToken(t),
     hw: hashString(form),
     hs: hashString(shapeOf(t)),
-    cap: isCapitalized(t) ? 1 : 0,
+    cap: letterCase(t) === 1 ? 1 : 0,
     casing: casingLex.get(form) ?? 0,
     alpha: t.length > 3 && startsWithLetter(t),
   };
@@ -92,13 +93,6 @@ export function shapeOf(t: string): string {
     prev = c;
   }
   return out;
-}
-
-function isCapitalized(t: string): boolean {
-  const c = t.charCodeAt(0);
-  if (c >= 65 && c <= 90) return true;
-  if (c < 128) return false;
-  return /^\p{Lu}/u.test(t);
 }
 
 /** Per-sentence precomputation, then keys per token. */
