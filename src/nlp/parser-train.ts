@@ -23,6 +23,8 @@ export interface TreeSentence {
   xpos: string[];
   heads: number[];
   labels: string[];
+  /** Scale of this sentence's updates (arcs and arc-time relations; default 1). */
+  weight?: number;
 }
 
 export interface TrainParserOptions {
@@ -62,6 +64,7 @@ interface Prepared {
   gold: Int32Array;
   labels: Int32Array;
   clusters: SentenceClusters | null;
+  weight: number;
 }
 
 function prepare(s: TreeSentence, tagId: (u: string, x: string) => number, labelId: (l: string) => number, clusters: WordClusters | null): Prepared {
@@ -84,7 +87,7 @@ function prepare(s: TreeSentence, tagId: (u: string, x: string) => number, label
     gold[i] = s.heads[i]! < 0 ? n : s.heads[i]!;
     labels[i] = labelId(s.labels[i]!);
   }
-  return { n, wh, sfx, tags, gold, labels, clusters: cl };
+  return { n, wh, sfx, tags, gold, labels, clusters: cl, weight: s.weight ?? 1 };
 }
 
 function labelInput(d: Prepared, heads: Int32Array): LabelInput {
@@ -159,6 +162,7 @@ export function trainParser(opts: TrainParserOptions): TrainedParser {
             const viol = scores[pred]! - scores[best]!;
             amount = Math.min(paC, paMargin + viol / (2 * k));
           }
+          amount *= d.weight;
           stepSum += amount;
           ap.update(feats, k, best, pred, amount);
           if (ep < exploreFrom || rand() >= explore) next = best;
@@ -173,7 +177,7 @@ export function trainParser(opts: TrainParserOptions): TrainedParser {
             const ka = arcLabelFeatures(x, st, h, dep, afeats);
             alp.score(afeats, ka, ascores);
             l = argmax(ascores, L, (c) => c !== rootId);
-            if (d.gold[dep] === h && l !== d.labels[dep]) alp.update(afeats, ka, d.labels[dep]!, l);
+            if (d.gold[dep] === h && l !== d.labels[dep]) alp.update(afeats, ka, d.labels[dep]!, l, d.weight);
             alp.tick();
           }
           st.setLabel(dep, l, labelBit(l));
@@ -289,7 +293,12 @@ function evalLas(p: Parser, data: Prepared[], heads: Int32Array[]): number {
   return n ? ok / n : 0;
 }
 
-/** Write a trained parser to `path`; returns the file size in bytes. */
+/**
+ * Write a trained parser to `path`; returns the file size in bytes. The tree labeller is written
+ * only when its relations are the ones output (`labelsFrom: 'labeller'`): otherwise the loader
+ * never reads it, and it cost every load its gunzip.
+ */
 export function saveParser(path: string, p: Parser): number {
-  return writeModelFile(path, p.meta, { ...sparseArrays('arcs', p.arcs), ...sparseArrays('labels', p.labeller), ...sparseArrays('arclabels', p.arcLabels) });
+  const labeller = p.meta.labelsFrom === 'labeller' ? sparseArrays('labels', p.labeller) : {};
+  return writeModelFile(path, p.meta, { ...sparseArrays('arcs', p.arcs), ...labeller, ...sparseArrays('arclabels', p.arcLabels) });
 }

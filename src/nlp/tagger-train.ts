@@ -19,6 +19,8 @@ export interface TaggedSentence {
   upos: string[];
   xpos: string[];
   lemmas: string[];
+  /** Scale of this sentence's updates (default 1). */
+  weight?: number;
 }
 
 export interface TrainTaggerOptions {
@@ -46,6 +48,7 @@ export interface TrainedTagger {
 interface Prepared {
   h: SentenceHashes;
   gold: Int32Array;
+  weight: number;
 }
 
 const SKETCH_BITS = 24;
@@ -131,7 +134,7 @@ function trainPass(
         ap.score(feats, k, scores);
         const p = argmax(scores, K);
         const g = d.gold[i]!;
-        if (p !== g) ap.update(feats, k, g, p);
+        if (p !== g) ap.update(feats, k, g, p, d.weight);
         else ok++;
         n++;
         ap.tick();
@@ -206,6 +209,7 @@ export function trainTagger(opts: TrainTaggerOptions): TrainedTagger {
   const prep = (s: TaggedSentence): Prepared => ({
     h: sentenceHashes(s.words, lexicon),
     gold: Int32Array.from(s.words.map((_, i) => classOf(s.upos[i]!, s.xpos[i]!))),
+    weight: s.weight ?? 1,
   });
   const trainP = train.map(prep);
   const devP = dev.map(prep);
