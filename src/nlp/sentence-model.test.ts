@@ -5,7 +5,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { tokenize } from './tokenizer.ts';
-import { isCandidate } from './sentence-model.ts';
+import { isBareAmPm, isCandidate } from './sentence-model.ts';
 
 const sentences = (text: string) => tokenize(text).sentences.map((s) => text.slice(s.start, s.end));
 
@@ -47,4 +47,23 @@ test('quotes glued to a word are candidate gaps on the outer side only', () => {
 test('the model may overrule a punctuation break, but not before a capitalised sentence starter', () => {
   assert.deepEqual(sentences('The grant came from the U.S. Department of Energy last year.'), ['The grant came from the U.S. Department of Energy last year.']);
   assert.deepEqual(sentences('We moved to the U.S. The weather was better.'), ['We moved to the U.S.', 'The weather was better.']);
+});
+
+test('"PM" before a name is a title, not the end of a time: only a clock time lets it end a sentence', () => {
+  for (const text of [
+    'Iraqi PM Nouri al-Maliki said on Monday that the talks would resume.',
+    'In Iraqi society, PM Allawi is responsible for protecting his people.',
+    'The British PM Theresa May met the Irish PM Leo Varadkar in Dublin.',
+  ]) {
+    assert.deepEqual(sentences(text), [text]);
+  }
+  assert.deepEqual(sentences('Sent at 10:30 AM Please reply soon.'), ['Sent at 10:30 AM', 'Please reply soon.']);
+  assert.deepEqual(sentences('The meeting ends at 5 PM Steve will call you after.'), ['The meeting ends at 5 PM', 'Steve will call you after.']);
+});
+
+test('isBareAmPm: AM/PM after a time or number is a clock word; anywhere else it is not', () => {
+  const { tokens } = tokenize('at 5 PM and 10:30 am , PM Allawi and I AM', { sentenceModel: null });
+  const bare = tokens.filter((_, j) => isBareAmPm(tokens, j)).map((t) => t.text);
+  assert.deepEqual(bare, ['PM', 'AM']);
+  assert.ok(!isBareAmPm(tokens, tokens.findIndex((t) => t.text === 'am')));
 });
