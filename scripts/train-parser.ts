@@ -16,7 +16,6 @@ function withTags(s: UdSentence, upos: string[], xpos: string[], weight = 1): Tr
   return { words: s.words.map((w) => w.form), upos, xpos, heads: s.words.map((w) => w.head), labels: s.words.map((w) => w.deprel), ...(weight !== 1 ? { weight } : {}) };
 }
 
-
 function tagWith(tagger: Tagger, s: UdSentence): { upos: string[]; xpos: string[] } {
   const c = tagger.tagClasses(s.words.map((w) => w.form));
   return { upos: Array.from(c, (k) => tagger.upos[k]!), xpos: Array.from(c, (k) => tagger.xpos[k]!) };

@@ -59,8 +59,9 @@ export interface TaggerStepResult {
 export async function trainTaggerModel(opts: TrainStepOptions, data = loadUd(opts.dataDir, opts.quick)): Promise<TaggerStepResult> {
   const { train, dev } = data;
   const t0 = Date.now();
+  const gumWeight = opts.gumWeight ?? TAGGER_GUM_WEIGHT;
   const { tagger, devAccuracy, jackknife } = trainTagger({
-    train: train.map((s) => toTagged(s, isGum(s) ? (opts.gumWeight ?? TAGGER_GUM_WEIGHT) : 1)),
+    train: train.map((s) => toTagged(s, isGum(s) ? gumWeight : 1)),
     dev: dev.map((s) => toTagged(s)),
     epochs: opts.epochs ?? (opts.quick ? 1 : 10),
     seed: opts.seed ?? 1,
@@ -68,7 +69,6 @@ export async function trainTaggerModel(opts: TrainStepOptions, data = loadUd(opt
     clusters: opts.clusters ?? null,
     log: opts.log,
   });
-  const gumWeight = opts.gumWeight ?? TAGGER_GUM_WEIGHT;
   if (gumWeight !== 1) tagger.meta.info['gumWeight'] = gumWeight;
   const bytes = saveTagger(join(opts.outDir, 'tagger.bin.gz'), tagger);
   opts.log(`tagger: dev UPOS ${(100 * devAccuracy).toFixed(2)}, ${(bytes / 1e6).toFixed(2)} MB, ${((Date.now() - t0) / 1000).toFixed(0)} s`);

@@ -1,3 +1,7 @@
+/**
+ * Specs for parser training (src/nlp/parser-train.ts) on a tiny synthetic treebank: what a
+ * sentence weight does to the updates, and what a saved parser file holds.
+ */
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { mkdtempSync, rmSync } from 'node:fs';
