@@ -33,6 +33,8 @@ export interface ParserStepOptions extends TrainStepOptions {
    * fewer kept features, but the resulting parse changes two outcomes of test/seed.test.ts).
    */
   coarseUpos?: boolean;
+  /** Scale of the updates from GUM training sentences (EWT × 1; default PARSER_GUM_WEIGHT). */
+  gumWeight?: number;
 }
 
 /** GUM's updates count this much in the parser (EWT dev chose it; docs/nlp.md "GUM updates weighted"). */

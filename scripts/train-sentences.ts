@@ -12,14 +12,14 @@ import { rawDocuments, addSpanMatches, emptyPrf, f1 } from './lib/ud-raw.ts';
 import { tokenize } from '../src/nlp/tokenizer.ts';
 import { gapClass, mayVeto, NO_GAP, PUNCT_GAP, saveSentenceModel, type SentenceModel } from '../src/nlp/sentence-model.ts';
 import { trainSentenceModel, type DevDoc, type DevSet } from '../src/nlp/sentence-train.ts';
-import { isGum, type TrainStepOptions } from './train-tagger.ts';
+import type { TrainStepOptions } from './train-tagger.ts';
 
 /**
  * The gaps of each rebuilt document the model learns from, labelled with gold breaks: candidate
  * gaps inside rule-based sentences and the rules' punctuation breaks; plus what the rules always
  * split (blank lines) and the gold sentence ends, for choosing thresholds.
  */
-export function gapExamples(sents: readonly UdSentence[], weightOf: (first: UdSentence) => number = () => 1): DevDoc[] {
+export function gapExamples(sents: readonly UdSentence[]): DevDoc[] {
   const out: DevDoc[] = [];
   for (const d of rawDocuments(sents)) {
     const rule = new Map<number, boolean>();
@@ -56,7 +56,6 @@ export function gapExamples(sents: readonly UdSentence[], weightOf: (first: UdSe
     out.push({
       text: d.text, tokens, gaps: Int32Array.from(gaps), sinceStart: Int32Array.from(since), gold: Uint8Array.from(gold), cls: Uint8Array.from(cls),
       forced: Int32Array.from(forced), goldEnds: Int32Array.from(d.sentenceSpans.map(([, e]) => e)),
-      ...(weightOf(d.sentences[0]!) !== 1 ? { weight: weightOf(d.sentences[0]!) } : {}),
     });
   }
   return out;
@@ -72,9 +71,6 @@ function sentenceF1(docs: ReturnType<typeof rawDocuments>, model: SentenceModel)
   return f1(acc).f;
 }
 
-/** Scale of the gradient steps from GUM training documents (EWT × 1). 0.75 / 0.5 / 0.25 moved EWT dev by +0.08 / +0.17 / +0.12 but GUM dev by 0 / −0.38 / −0.38 (docs/nlp.md): kept at 1. */
-export const SENTENCES_GUM_WEIGHT = 1;
-
 /** Weight of GUM dev next to EWT dev (1) when the thresholds are chosen. */
 const GUM_DEV_WEIGHT = 0.5;
 
@@ -83,11 +79,9 @@ export async function trainSentencesModel(opts: TrainStepOptions, data: { train:
   const dev: DevSet[] = [{ docs: gapExamples(data.dev), weight: 1 }];
   const gumDev = join(opts.dataDir, 'ud', 'en_gum', 'dev.conllu');
   if (!opts.quick && existsSync(gumDev)) dev.push({ docs: gapExamples(readConllu(gumDev)), weight: GUM_DEV_WEIGHT });
-  const gumWeight = opts.gumWeight ?? SENTENCES_GUM_WEIGHT;
-  const { model, devF1 } = trainSentenceModel(gapExamples(data.train, (s) => (isGum(s) ? gumWeight : 1)), dev, opts.quick ? 1 : 3, opts.log);
+  const { model, devF1 } = trainSentenceModel(gapExamples(data.train), dev, opts.quick ? 1 : 3, opts.log);
   const f = sentenceF1(rawDocuments(data.dev), model);
   opts.log(`sentences: EWT dev sentence F1 ${(100 * f).toFixed(2)}`);
-  if (gumWeight !== 1) model.meta.info['gumWeight'] = gumWeight;
   const bytes = saveSentenceModel(join(opts.outDir, 'sentences.bin.gz'), model);
   opts.log(`sentences: ${(bytes / 1e6).toFixed(2)} MB, ${((Date.now() - t0) / 1000).toFixed(0)} s`);
   return { devGapF1: devF1[0]!, devSentenceF1: f, bytes };

@@ -20,20 +20,15 @@ export interface TrainStepOptions {
   seed?: number;
   /** Word clusters for the tagger's and parser's cluster features (null = none). */
   clusters?: WordClusters | null;
-  /** Scale of the updates from GUM training sentences (EWT × 1); each step has its own default. */
-  gumWeight?: number;
 }
-
-/** GUM's updates count this much in the tagger (0.5 gave 95.32 EWT dev UPOS against 95.29: noise, so 1; docs/nlp.md). */
-export const TAGGER_GUM_WEIGHT = 1;
 
 /** Whether a UD sentence comes from GUM (its sent_id starts with "GUM_"). */
 export function isGum(s: UdSentence): boolean {
   return s.id.startsWith('GUM_');
 }
 
-export function toTagged(s: UdSentence, weight = 1): TaggedSentence {
-  return { words: s.words.map((w) => w.form), upos: s.words.map((w) => w.upos), xpos: s.words.map((w) => w.xpos), lemmas: s.words.map((w) => w.lemma), ...(weight !== 1 ? { weight } : {}) };
+export function toTagged(s: UdSentence): TaggedSentence {
+  return { words: s.words.map((w) => w.form), upos: s.words.map((w) => w.upos), xpos: s.words.map((w) => w.xpos), lemmas: s.words.map((w) => w.lemma) };
 }
 
 /** Load UD training and dev sentences (EWT + GUM train; EWT dev). */
@@ -59,17 +54,15 @@ export interface TaggerStepResult {
 export async function trainTaggerModel(opts: TrainStepOptions, data = loadUd(opts.dataDir, opts.quick)): Promise<TaggerStepResult> {
   const { train, dev } = data;
   const t0 = Date.now();
-  const gumWeight = opts.gumWeight ?? TAGGER_GUM_WEIGHT;
   const { tagger, devAccuracy, jackknife } = trainTagger({
-    train: train.map((s) => toTagged(s, isGum(s) ? gumWeight : 1)),
-    dev: dev.map((s) => toTagged(s)),
+    train: train.map(toTagged),
+    dev: dev.map(toTagged),
     epochs: opts.epochs ?? (opts.quick ? 1 : 10),
     seed: opts.seed ?? 1,
     twoPass: true,
     clusters: opts.clusters ?? null,
     log: opts.log,
   });
-  if (gumWeight !== 1) tagger.meta.info['gumWeight'] = gumWeight;
   const bytes = saveTagger(join(opts.outDir, 'tagger.bin.gz'), tagger);
   opts.log(`tagger: dev UPOS ${(100 * devAccuracy).toFixed(2)}, ${(bytes / 1e6).toFixed(2)} MB, ${((Date.now() - t0) / 1000).toFixed(0)} s`);
   const trainTags = jackknife ? jackknife.map((c) => ({ upos: Array.from(c, (k) => tagger.upos[k]!), xpos: Array.from(c, (k) => tagger.xpos[k]!) })) : null;

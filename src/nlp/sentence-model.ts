@@ -119,7 +119,7 @@ export function tokenKind(w: string): string {
   if (/^(?:(?:https?|ftp):\/\/|www\.)/i.test(w)) return 'url';
   if (/^[^@\s]+@[\w-]+(?:\.[\w-]+)+$/.test(w)) return 'email';
   if (/^\d{1,2}:\d\d(?::\d\d)?$/.test(w)) return 'time';
-  if (/^(?:[ap]\.?m\.?)$/i.test(w)) return 'ampm';
+  if (CLOCK_WORD_RE.test(w)) return 'ampm';
   if (/^\d{1,4}[/.-]\d{1,2}[/.-]\d{2,4}$/.test(w)) return 'date';
   if (/^[+-]?[\d.,]*\d[\d.,]*$/.test(w)) return 'num';
   if (/\d/.test(w)) return 'alnum';
@@ -137,6 +137,9 @@ export function tokenKind(w: string): string {
 
 const kindCache = new WeakMap<readonly Token[], Uint32Array>();
 
+/** "AM", "pm", "a.m.", "P.M.": a clock word when a time or number comes before it. */
+const CLOCK_WORD_RE = /^[ap]\.?m\.?$/i;
+
 /**
  * Whether token j reads "AM"/"PM" without a clock time or number before it ("Iraqi PM Nouri
  * al-Maliki", "I AM"): not a time. Such tokens get a kind and a word feature of their own, so what
@@ -144,7 +147,8 @@ const kindCache = new WeakMap<readonly Token[], Uint32Array>();
  */
 export function isBareAmPm(tokens: readonly Token[], j: number): boolean {
   const t = tokens[j];
-  if (!t || !/^[ap]\.?m\.?$/i.test(t.text)) return false;
+  // the length test first: this runs for every word feature of every gap
+  if (!t || t.text.length > 4 || !CLOCK_WORD_RE.test(t.text)) return false;
   const prev = tokens[j - 1];
   return !prev || !/^(?:time|num)$/.test(tokenKind(prev.text));
 }

@@ -20,8 +20,6 @@ export interface GapExample {
   gaps: Int32Array;
   cls: Uint8Array;
   gold: Uint8Array;
-  /** Scale of this document's gradient steps (default 1). */
-  weight?: number;
 }
 
 /** A dev document: its gaps plus what the rules always split and the gold sentence ends. */
@@ -85,7 +83,7 @@ function trainLogistic(train: GapExample[], epochs: number, seed: number, l2: nu
         z += w[r]!;
       }
       const p = 1 / (1 + Math.exp(-z));
-      const err = (p - d.gold[g]!) * (d.weight ?? 1);
+      const err = p - d.gold[g]!;
       for (let j = 0; j < n; j++) {
         const r = idx[j]!;
         // lazy L2: applied only to the features of this example

@@ -19,8 +19,6 @@ export interface TaggedSentence {
   upos: string[];
   xpos: string[];
   lemmas: string[];
-  /** Scale of this sentence's updates (default 1). */
-  weight?: number;
 }
 
 export interface TrainTaggerOptions {
@@ -48,7 +46,6 @@ export interface TrainedTagger {
 interface Prepared {
   h: SentenceHashes;
   gold: Int32Array;
-  weight: number;
 }
 
 const SKETCH_BITS = 24;
@@ -134,7 +131,7 @@ function trainPass(
         ap.score(feats, k, scores);
         const p = argmax(scores, K);
         const g = d.gold[i]!;
-        if (p !== g) ap.update(feats, k, g, p, d.weight);
+        if (p !== g) ap.update(feats, k, g, p);
         else ok++;
         n++;
         ap.tick();
@@ -209,7 +206,6 @@ export function trainTagger(opts: TrainTaggerOptions): TrainedTagger {
   const prep = (s: TaggedSentence): Prepared => ({
     h: sentenceHashes(s.words, lexicon),
     gold: Int32Array.from(s.words.map((_, i) => classOf(s.upos[i]!, s.xpos[i]!))),
-    weight: s.weight ?? 1,
   });
   const trainP = train.map(prep);
   const devP = dev.map(prep);
