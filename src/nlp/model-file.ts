@@ -9,7 +9,7 @@ import { readFileSync, writeFileSync, mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { gunzipSync, gzipSync } from 'node:zlib';
 import { DossierError } from '../errors.ts';
-import { SparseModel, type QuantizedWeights } from './perceptron.ts';
+import { SparseModel, tableOrder, type QuantizedWeights } from './perceptron.ts';
 
 const MAGIC = 0x4c4e5344; // 'DSNL'
 
@@ -27,6 +27,7 @@ interface ArrayEntry {
 
 export interface ModelContents<M> {
   meta: M;
+  /** Plain arrays by name; a quantised array appears here only once `dequantize` has been called for it. */
   arrays: Map<string, Typed>;
   /** The int16 form of every quantised array (what the file holds), by name. */
   quantized: Map<string, QuantizedWeights>;
@@ -88,28 +89,29 @@ export function readModelFile<M>(path: string, what: string): ModelContents<M> {
     throw new DossierError('MODEL_MISSING', `${what}: model file ${path} is missing (run \`npm run train\` to rebuild the models)`, { input: path, cause: e });
   }
   try {
-    const body = gunzipSync(gz);
+    // gzip's trailer holds the inflated size (mod 2^32): one output chunk, so no concatenating copy
+    const size = gz.length >= 18 ? gz.readUInt32LE(gz.length - 4) : 0;
+    const body = gunzipSync(gz, { chunkSize: Math.max(64 * 1024, size + 1) });
     if (body.readUInt32LE(0) !== MAGIC) throw new Error('bad magic number');
     const headLen = body.readUInt32LE(4);
     const header = JSON.parse(body.subarray(8, 8 + headLen).toString('utf8')) as { meta: M; arrays: ArrayEntry[] };
     const dataStart = 8 + headLen + ((4 - ((8 + headLen) % 4)) % 4);
-    // copy into an aligned buffer so typed views are valid
-    const data = new Uint8Array(body.length - dataStart);
-    data.set(body.subarray(dataStart));
+    // typed views need aligned offsets: use the inflated buffer in place when it is, else copy
+    let buf: ArrayBufferLike = body.buffer;
+    let base = body.byteOffset + dataStart;
+    if (base % 4 !== 0) {
+      const data = new Uint8Array(body.length - dataStart);
+      data.set(body.subarray(dataStart));
+      buf = data.buffer;
+      base = 0;
+    }
     const arrays = new Map<string, Typed>();
     const quantized = new Map<string, QuantizedWeights>();
     for (const e of header.arrays) {
-      if (e.kind === 'u32') arrays.set(e.name, new Uint32Array(data.buffer, e.offset, e.length));
-      else if (e.kind === 'u8') arrays.set(e.name, new Uint8Array(data.buffer, e.offset, e.length));
-      else if (e.kind === 'f32') arrays.set(e.name, new Float32Array(data.buffer, e.offset, e.length));
-      else {
-        const q = new Int16Array(data.buffer, e.offset, e.length);
-        const f = new Float32Array(e.length);
-        const s = e.scale ?? 1;
-        for (let i = 0; i < q.length; i++) f[i] = q[i]! * s;
-        arrays.set(e.name, f);
-        quantized.set(e.name, { q, scale: s });
-      }
+      if (e.kind === 'u32') arrays.set(e.name, new Uint32Array(buf, base + e.offset, e.length));
+      else if (e.kind === 'u8') arrays.set(e.name, new Uint8Array(buf, base + e.offset, e.length));
+      else if (e.kind === 'f32') arrays.set(e.name, new Float32Array(buf, base + e.offset, e.length));
+      else quantized.set(e.name, { q: new Int16Array(buf, base + e.offset, e.length), scale: e.scale ?? 1 });
     }
     return { meta: header.meta, arrays, quantized };
   } catch (e) {
@@ -119,7 +121,22 @@ export function readModelFile<M>(path: string, what: string): ModelContents<M> {
 
 /** The arrays of a SparseModel under a name prefix, for `writeModelFile`. */
 export function sparseArrays(prefix: string, m: SparseModel): Record<string, Typed> {
-  return { [`${prefix}.keys`]: m.keys, [`${prefix}.offs`]: m.offs, [`${prefix}.cls`]: m.cls, [`${prefix}.w`]: m.w };
+  // features in hash-table order: the loader then writes its table sequentially (parser: ~3× faster build)
+  const order = tableOrder(m.keys);
+  const keys = new Uint32Array(order.length);
+  const offs = new Uint32Array(order.length + 1);
+  const cls = new Uint8Array(m.cls.length);
+  const w = new Float32Array(m.w.length);
+  let j = 0;
+  order.forEach((i, r) => {
+    keys[r] = m.keys[i]!;
+    for (let t = m.offs[i]!; t < m.offs[i + 1]!; t++, j++) {
+      cls[j] = m.cls[t]!;
+      w[j] = m.w[t]!;
+    }
+    offs[r + 1] = j;
+  });
+  return { [`${prefix}.keys`]: keys, [`${prefix}.offs`]: offs, [`${prefix}.cls`]: cls, [`${prefix}.w`]: w };
 }
 
 /** Rebuild a SparseModel stored with `sparseArrays` (without its plain arrays unless `keepPlain`). */
@@ -129,7 +146,16 @@ export function sparseFrom(c: ModelContents<unknown>, prefix: string, nClasses: 
     if (!a) throw new DossierError('MODEL_MISSING', `model file ${path} lacks the array "${prefix}.${k}"`, { input: path });
     return a;
   };
-  // the int16 weights as stored select SparseModel's compact integer layout
+  // the int16 weights as stored select SparseModel's compact integer layout; the float weights
+  // are only materialised when the plain arrays are kept (to save the model again)
   const quant = c.quantized.get(`${prefix}.w`) ?? null;
-  return new SparseModel(nClasses, get('keys') as Uint32Array, get('offs') as Uint32Array, get('cls') as Uint8Array, get('w') as Float32Array, keepPlain, quant);
+  const w = quant ? (keepPlain ? dequantize(quant) : null) : (get('w') as Float32Array);
+  return new SparseModel(nClasses, get('keys') as Uint32Array, get('offs') as Uint32Array, get('cls') as Uint8Array, w, keepPlain, quant);
+}
+
+/** The float values of int16-quantised weights. */
+export function dequantize({ q, scale }: QuantizedWeights): Float32Array {
+  const f = new Float32Array(q.length);
+  for (let i = 0; i < q.length; i++) f[i] = q[i]! * scale;
+  return f;
 }

@@ -3,8 +3,8 @@ import assert from 'node:assert/strict';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { AveragedPerceptron, SparseModel, argmax } from './perceptron.ts';
-import { readModelFile, sparseArrays, sparseFrom, writeModelFile } from './model-file.ts';
+import { AveragedPerceptron, SparseModel, argmax, intTableSize } from './perceptron.ts';
+import { dequantize, readModelFile, sparseArrays, sparseFrom, writeModelFile } from './model-file.ts';
 import { isDossierError } from '../errors.ts';
 import { mulberry32 } from './random.ts';
 
@@ -200,5 +200,35 @@ test('partialInline + scoreInlineFrom equal score on a loaded 3-class model, in 
     }
     assert.equal(ap.toSparse().inlinePartials, false);
     assert.throws(() => ap.toSparse().partialInline(feats, 1, base), /only for models loaded from a file/);
+  });
+});
+
+test('a model file lists its features in hash-table order, and reads back the same weights', () => {
+  inTmpDir((dir) => {
+    const rnd = mulberry32(2024);
+    const K = 5;
+    const m = trainRandom(K, 6, 5000, 4000, rnd).toSparse();
+    const path = join(dir, 'order.bin.gz');
+    writeModelFile(path, { kind: 'toy' }, sparseArrays('m', m));
+    const c = readModelFile(path, 'toy');
+    const keys = c.arrays.get('m.keys') as Uint32Array;
+    assert.equal(keys.length, m.keys.length);
+    // loading fills the table front to back: home slots never decrease along the file
+    const mask = intTableSize(keys.length) - 1;
+    for (let i = 1; i < keys.length; i++) assert.ok((keys[i]! & mask) >= (keys[i - 1]! & mask), `key ${i} out of table order`);
+    // the weights stay int16 until asked for: a loaded model keeps no float copy
+    assert.equal(c.arrays.has('m.w'), false);
+    assert.equal(sparseFrom(c, 'm', K, path).w.length, 0);
+    // with the plain arrays kept, every feature has its own weights back (to int16 precision)
+    const plain = sparseFrom(c, 'm', K, path, true);
+    const q = c.quantized.get('m.w')!;
+    assert.deepEqual([...plain.w], [...dequantize(q)]);
+    const byKey = (x: SparseModel) => new Map([...x.keys].map((k, i) => [k, [...x.cls.subarray(x.offs[i]!, x.offs[i + 1]!)].join(',')]));
+    assert.deepEqual(byKey(plain), byKey(m));
+    let maxAbs = 0;
+    for (const v of m.w) maxAbs = Math.max(maxAbs, Math.abs(v));
+    const wOf = (x: SparseModel) => new Map([...x.keys].map((k, i) => [k, [...x.w.subarray(x.offs[i]!, x.offs[i + 1]!)]]));
+    const back = wOf(plain);
+    for (const [k, ws] of wOf(m)) ws.forEach((v, j) => assert.ok(Math.abs(v - back.get(k)![j]!) <= maxAbs / 32767, `feature ${k}`));
   });
 });

@@ -154,6 +154,26 @@ export interface QuantizedWeights {
  * weights, or key + run start/count into [class, weight] float pairs).
  * `keys`/`offs`/`cls`/`w` keep the plain form for serialisation.
  */
+/**
+ * Slots of the integer hash table for `nKeys` features: load factor ≤ 2/3 (short probe runs, and
+ * a table half the size of the float layout's).
+ */
+export function intTableSize(nKeys: number): number {
+  let size = 1024;
+  while (size * 2 < nKeys * 3) size <<= 1;
+  return size;
+}
+
+/**
+ * The order in which to store a model's features so that loading fills the integer hash table
+ * front to back (by home slot), not at random: the same table, built with sequential writes.
+ */
+export function tableOrder(keys: Uint32Array): Uint32Array {
+  const mask = intTableSize(keys.length) - 1;
+  const home = (k: number) => (k === 0 ? 1 : k) & mask;
+  return Uint32Array.from(keys.keys()).sort((a, b) => home(keys[a]!) - home(keys[b]!) || keys[a]! - keys[b]!);
+}
+
 export class SparseModel {
   readonly nClasses: number;
   readonly keys: Uint32Array;
@@ -190,28 +210,28 @@ export class SparseModel {
    * @param quant the int16 form of `w` (from a model file): selects the compact integer layout
    *   (for ≤ 3 classes, scores then come up to a common shift: see the class comment).
    */
-  constructor(nClasses: number, keys: Uint32Array, offs: Uint32Array, cls: Uint8Array, w: Float32Array, keepPlain = true, quant: QuantizedWeights | null = null) {
-    if (quant && quant.q.length !== w.length) throw new Error(`SparseModel: ${quant.q.length} quantised weights for ${w.length} weights`);
+  constructor(nClasses: number, keys: Uint32Array, offs: Uint32Array, cls: Uint8Array, w: Float32Array | null, keepPlain = true, quant: QuantizedWeights | null = null) {
+    if (!w && !quant) throw new Error('SparseModel: neither float nor quantised weights');
+    if (quant && w && quant.q.length !== w.length) throw new Error(`SparseModel: ${quant.q.length} quantised weights for ${w.length} weights`);
+    if (keepPlain && !w) throw new Error('SparseModel: keepPlain needs the float weights');
     this.nClasses = nClasses;
     this.keys = keepPlain ? keys : new Uint32Array(0);
     this.offs = keepPlain ? offs : new Uint32Array(0);
     this.cls = keepPlain ? cls : new Uint8Array(0);
-    this.w = keepPlain ? w : new Float32Array(0);
+    this.w = keepPlain && w ? w : new Float32Array(0);
     this.#inline = nClasses <= 3;
     this.#quant = quant !== null;
     this.#acc = new Int32Array(Math.max(2, nClasses));
     if (quant) {
       this.#scale = quant.scale;
-      // load factor ≤ 2/3: short probe runs, and a table half the size of the float layout's
-      let size = 1024;
-      while (size * 2 < keys.length * 3) size <<= 1;
+      const size = intTableSize(keys.length);
       this.#mask = size - 1;
       this.#buildInt(keys, offs, cls, quant.q, size);
     } else {
       let size = 1024;
       while (size < keys.length * 2) size <<= 1;
       this.#mask = size - 1;
-      this.#buildFloat(keys, offs, cls, w, size);
+      this.#buildFloat(keys, offs, cls, w!, size);
     }
   }
 
