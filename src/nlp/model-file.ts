@@ -89,9 +89,10 @@ export function readModelFile<M>(path: string, what: string): ModelContents<M> {
     throw new DossierError('MODEL_MISSING', `${what}: model file ${path} is missing (run \`npm run train\` to rebuild the models)`, { input: path, cause: e });
   }
   try {
-    // gzip's trailer holds the inflated size (mod 2^32): one output chunk, so no concatenating copy
+    // gzip's trailer holds the inflated size (mod 2^32): one output chunk, so no concatenating
+    // copy (capped, since a corrupt trailer could claim anything)
     const size = gz.length >= 18 ? gz.readUInt32LE(gz.length - 4) : 0;
-    const body = gunzipSync(gz, { chunkSize: Math.max(64 * 1024, size + 1) });
+    const body = gunzipSync(gz, { chunkSize: Math.min(1 << 30, Math.max(64 * 1024, size + 1)) });
     if (body.readUInt32LE(0) !== MAGIC) throw new Error('bad magic number');
     const headLen = body.readUInt32LE(4);
     const header = JSON.parse(body.subarray(8, 8 + headLen).toString('utf8')) as { meta: M; arrays: ArrayEntry[] };
@@ -121,7 +122,7 @@ export function readModelFile<M>(path: string, what: string): ModelContents<M> {
 
 /** The arrays of a SparseModel under a name prefix, for `writeModelFile`. */
 export function sparseArrays(prefix: string, m: SparseModel): Record<string, Typed> {
-  // features in hash-table order: the loader then writes its table sequentially (parser: ~3× faster build)
+  // features in hash-table order: the loader then writes its table sequentially (tagger + parser build ~2× faster)
   const order = tableOrder(m.keys);
   const keys = new Uint32Array(order.length);
   const offs = new Uint32Array(order.length + 1);
