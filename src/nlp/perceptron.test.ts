@@ -1,6 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { AveragedPerceptron, SparseModel, argmax, intTableSize } from './perceptron.ts';
@@ -230,5 +230,16 @@ test('a model file lists its features in hash-table order, and reads back the sa
     const wOf = (x: SparseModel) => new Map([...x.keys].map((k, i) => [k, [...x.w.subarray(x.offs[i]!, x.offs[i + 1]!)]]));
     const back = wOf(plain);
     for (const [k, ws] of wOf(m)) ws.forEach((v, j) => assert.ok(Math.abs(v - back.get(k)![j]!) <= maxAbs / 32767, `feature ${k}`));
+  });
+});
+
+test('a model file whose gzip trailer lies about its size is reported as corrupt, naming the file', () => {
+  inTmpDir((dir) => {
+    const path = join(dir, 'trailer.bin.gz');
+    writeModelFile(path, { kind: 'toy' }, sparseArrays('m', trainToy().toSparse()));
+    const gz = readFileSync(path);
+    gz.writeUInt32LE(0xffffffff, gz.length - 4); // claims 4 GB inflated
+    writeFileSync(path, gz);
+    assert.throws(() => readModelFile(path, 'toy'), (e: unknown) => isDossierError(e) && e.code === 'MODEL_MISSING' && e.message.includes('trailer.bin.gz') && e.message.includes('corrupt'));
   });
 });
