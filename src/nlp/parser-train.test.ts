@@ -76,3 +76,17 @@ test('a saved parser parses as before; the tree labeller is stored only when its
     rmSync(dir, { recursive: true, force: true });
   }
 });
+
+test('pruneRare keeps heavy features, drops small weights that never fire on the training parses, and changes nothing at below 0', () => {
+  const train = corpus();
+  const plain = trainParser({ ...opts, train });
+  const same = trainParser({ ...opts, train, pruneRare: { below: 0, minCount: 1e9 } });
+  assert.deepEqual(Array.from(same.parser.arcs.keys), Array.from(plain.parser.arcs.keys));
+  // every feature is "small" here: only those that fire while the chosen model parses its
+  // training sentences survive (some were learnt only in states exploration visited)
+  const fired = trainParser({ ...opts, train, pruneRare: { below: Infinity, minCount: 1 } });
+  const kept = new Set(fired.parser.arcs.keys);
+  assert.ok(kept.size > 0 && kept.size < plain.parser.arcs.keys.length, `${kept.size} of ${plain.parser.arcs.keys.length} kept`);
+  for (const k of kept) assert.ok(plain.parser.arcs.keys.includes(k));
+  assert.ok(fired.devUas > 0.9, `still parses the tiny treebank (dev UAS ${fired.devUas})`);
+});

@@ -39,6 +39,13 @@ export interface TrainParserOptions {
   explore?: number;
   /** Arc features whose largest averaged weight is below this are dropped (model size and speed). */
   prune?: number;
+  /**
+   * After the epoch is chosen: arc features whose largest weight is below `below` are kept only
+   * if they fire at least `minCount` times while the chosen model parses the training sentences
+   * (the small weights of frequent features carry the gain of light pruning; rare ones only
+   * size). Absent: no such step.
+   */
+  pruneRare?: { below: number; minCount: number } | null;
   /** The same for the two relation classifiers (they lose more accuracy to pruning). */
   pruneLabels?: number;
   /** Arc updates: plain perceptron (+1/-1) or passive-aggressive (PA-I, step from the margin violation, capped by `paC`). */
@@ -191,6 +198,14 @@ export function trainParser(opts: TrainParserOptions): TrainedParser {
     log(`  arcs epoch ${ep + 1}/${epochs}: wrong actions ${(100 * wrong / steps).toFixed(2)}%  dev UAS ${(100 * uas).toFixed(2)} LAS ${(100 * las).toFixed(2)}  features ${ap.features} (kept ${model.keys.length})  mean step ${(stepSum / Math.max(1, wrong)).toFixed(3)}`);
     if (!bestArcs || uas > bestArcs.uas) bestArcs = { model, arcLabels, uas };
   }
+  if (opts.pruneRare) {
+    const { below, minCount } = opts.pruneRare;
+    const fired = firingCounts(new Parser(meta, bestArcs!.model, empty, bestArcs!.arcLabels, clusters), trainP, coarseUpos);
+    const model = keepFeatures(bestArcs!.model, (i, maxAbs) => maxAbs >= below || fired[i]! >= minCount);
+    const uas = evalUasLas(new Parser(meta, model, empty, bestArcs!.arcLabels, clusters), devP)[0];
+    log(`  rare small-weight features dropped (weight < ${below}, fired < ${minCount} times): ${bestArcs!.model.keys.length} → ${model.keys.length} features, dev UAS ${(100 * bestArcs!.uas).toFixed(2)} → ${(100 * uas).toFixed(2)}`);
+    bestArcs = { model, arcLabels: bestArcs!.arcLabels, uas };
+  }
   const arcLas = evalUasLas(new Parser(meta, bestArcs!.model, empty, bestArcs!.arcLabels, clusters), devP)[1];
 
   // --- labels (trained on gold trees, evaluated on predicted trees) ---
@@ -233,7 +248,7 @@ export function trainParser(opts: TrainParserOptions): TrainedParser {
   meta.labelsFrom = useLabeller ? 'labeller' : 'arcs';
   const devLas = Math.max(arcLas, bestLabels!.las);
   log(`  relations from ${meta.labelsFrom}: dev LAS ${(100 * arcLas).toFixed(2)} (during parsing) vs ${(100 * bestLabels!.las).toFixed(2)} (tree labeller)`);
-  meta.info = { trainSentences: train.length, epochs, labelEpochs, seed, explore, exploreFrom, prune, pruneLabels, update, ...(update === 'pa' ? { paC, paMargin } : {}), devUas: bestArcs!.uas, devLas };
+  meta.info = { trainSentences: train.length, epochs, labelEpochs, seed, explore, exploreFrom, prune, ...(opts.pruneRare ? { pruneRare: opts.pruneRare } : {}), pruneLabels, update, ...(update === 'pa' ? { paC, paMargin } : {}), devUas: bestArcs!.uas, devLas };
   return { parser: new Parser(meta, bestArcs!.model, bestLabels!.model, bestArcs!.arcLabels, clusters), devUas: bestArcs!.uas, devLas };
 }
 
@@ -260,6 +275,51 @@ export function trainParserSeeds(opts: TrainParserOptions & { seeds: number[] })
   meta.info = { ...meta.info, devUas: uas, devLas, labelsFrom: meta.labelsFrom };
   opts.log?.(`parser: average of seeds ${opts.seeds.join(', ')}: dev UAS ${(100 * uas).toFixed(2)} LAS ${(100 * devLas).toFixed(2)} (relations from ${meta.labelsFrom}: ${(100 * arcLas).toFixed(2)} during parsing, ${(100 * labLas).toFixed(2)} tree labeller)`);
   return { parser, devUas: uas, devLas };
+}
+
+/** How often each arc feature of `p` fires while `p` parses `data` greedily (index = the feature's position in `p.arcs.keys`). */
+function firingCounts(p: Parser, data: readonly Prepared[], coarseUpos: boolean): Uint32Array {
+  const keys = p.arcs.keys;
+  const index = new Map<number, number>();
+  keys.forEach((k, i) => index.set(k, i));
+  const count = new Uint32Array(keys.length);
+  const feats = new Uint32Array(MAX_PARSER_FEATURES);
+  const scores = new Float32Array(N_ACTIONS);
+  for (const d of data) {
+    const x = parserInput(d.wh, d.tags, p.tagFlags, coarseUpos, d.clusters);
+    const st = new ParseState(d.n);
+    while (!st.terminal) {
+      const k = parserFeatures(x, st, feats);
+      for (let j = 0; j < k; j++) {
+        const r = index.get(feats[j]! === 0 ? 1 : feats[j]!);
+        if (r !== undefined) count[r]!++;
+      }
+      p.arcs.score(feats, k, scores);
+      const dep = st.apply(argmax(scores, N_ACTIONS, (a) => st.valid(a)));
+      if (dep >= 0) p.labelArc(x, st, dep);
+    }
+  }
+  return count;
+}
+
+/** The features of `m` for which `keep(index, largest absolute weight)` holds. */
+function keepFeatures(m: SparseModel, keep: (i: number, maxAbs: number) => boolean): SparseModel {
+  const keys: number[] = [];
+  const offs: number[] = [0];
+  const cls: number[] = [];
+  const ws: number[] = [];
+  for (let i = 0; i < m.keys.length; i++) {
+    let mx = 0;
+    for (let j = m.offs[i]!; j < m.offs[i + 1]!; j++) mx = Math.max(mx, Math.abs(m.w[j]!));
+    if (!keep(i, mx)) continue;
+    for (let j = m.offs[i]!; j < m.offs[i + 1]!; j++) {
+      cls.push(m.cls[j]!);
+      ws.push(m.w[j]!);
+    }
+    keys.push(m.keys[i]!);
+    offs.push(cls.length);
+  }
+  return new SparseModel(m.nClasses, Uint32Array.from(keys), Uint32Array.from(offs), Uint8Array.from(cls), Float32Array.from(ws));
 }
 
 function evalUasLas(p: Parser, data: Prepared[]): [number, number] {
