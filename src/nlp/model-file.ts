@@ -27,7 +27,7 @@ interface ArrayEntry {
 
 export interface ModelContents<M> {
   meta: M;
-  /** Plain arrays by name; a quantised array appears here only once `dequantize` has been called for it. */
+  /** Plain arrays by name; int16-quantised arrays are only in `quantized` (`dequantize` gives their floats). */
   arrays: Map<string, Typed>;
   /** The int16 form of every quantised array (what the file holds), by name. */
   quantized: Map<string, QuantizedWeights>;

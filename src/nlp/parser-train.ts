@@ -4,7 +4,8 @@
  * of the relation labeller, from UD sentences with predicted tags. Deterministic given the seed;
  * the epoch with the best dev UAS (parser) / label accuracy (labeller) is kept.
  */
-import { AveragedPerceptron, SparseModel, argmax, averageSparse } from './perceptron.ts';
+import { SparseModel, argmax, averageSparse, keepFeatures } from './perceptron.ts';
+import { AveragedPerceptron } from './averaged-perceptron.ts';
 import { ParseState, N_ACTIONS } from './parser-state.ts';
 import { MAX_ARC_LABEL_FEATURES, MAX_PARSER_FEATURES, arcLabelFeatures, parserFeatures, parserInput } from './parser-features.ts';
 import { MAX_LABEL_FEATURES, labelFeatures, treeIndex, type LabelInput } from './labeler.ts';
@@ -202,11 +203,12 @@ export function trainParser(opts: TrainParserOptions): TrainedParser {
     const { below, minCount } = opts.pruneRare;
     const fired = firingCounts(new Parser(meta, bestArcs!.model, empty, bestArcs!.arcLabels, clusters), trainP, coarseUpos);
     const model = keepFeatures(bestArcs!.model, (i, maxAbs) => maxAbs >= below || fired[i]! >= minCount);
-    const uas = evalUasLas(new Parser(meta, model, empty, bestArcs!.arcLabels, clusters), devP)[0];
-    log(`  rare small-weight features dropped (weight < ${below}, fired < ${minCount} times): ${bestArcs!.model.keys.length} → ${model.keys.length} features, dev UAS ${(100 * bestArcs!.uas).toFixed(2)} → ${(100 * uas).toFixed(2)}`);
-    bestArcs = { model, arcLabels: bestArcs!.arcLabels, uas };
+    log(`  rare small-weight features dropped (weight < ${below}, fired < ${minCount} times): ${bestArcs!.model.keys.length} → ${model.keys.length} features`);
+    bestArcs = { ...bestArcs!, model };
   }
-  const arcLas = evalUasLas(new Parser(meta, bestArcs!.model, empty, bestArcs!.arcLabels, clusters), devP)[1];
+  const [finalUas, arcLas] = evalUasLas(new Parser(meta, bestArcs!.model, empty, bestArcs!.arcLabels, clusters), devP);
+  if (opts.pruneRare) log(`  dev UAS ${(100 * bestArcs!.uas).toFixed(2)} → ${(100 * finalUas).toFixed(2)} without them`);
+  bestArcs!.uas = finalUas;
 
   // --- labels (trained on gold trees, evaluated on predicted trees) ---
   const arcsOnly = new Parser(meta, bestArcs!.model, empty, bestArcs!.arcLabels, clusters);
@@ -300,26 +302,6 @@ function firingCounts(p: Parser, data: readonly Prepared[], coarseUpos: boolean)
     }
   }
   return count;
-}
-
-/** The features of `m` for which `keep(index, largest absolute weight)` holds. */
-function keepFeatures(m: SparseModel, keep: (i: number, maxAbs: number) => boolean): SparseModel {
-  const keys: number[] = [];
-  const offs: number[] = [0];
-  const cls: number[] = [];
-  const ws: number[] = [];
-  for (let i = 0; i < m.keys.length; i++) {
-    let mx = 0;
-    for (let j = m.offs[i]!; j < m.offs[i + 1]!; j++) mx = Math.max(mx, Math.abs(m.w[j]!));
-    if (!keep(i, mx)) continue;
-    for (let j = m.offs[i]!; j < m.offs[i + 1]!; j++) {
-      cls.push(m.cls[j]!);
-      ws.push(m.w[j]!);
-    }
-    keys.push(m.keys[i]!);
-    offs.push(cls.length);
-  }
-  return new SparseModel(m.nClasses, Uint32Array.from(keys), Uint32Array.from(offs), Uint8Array.from(cls), Float32Array.from(ws));
 }
 
 function evalUasLas(p: Parser, data: Prepared[]): [number, number] {

@@ -1,123 +1,11 @@
 /**
  * @module nlp/perceptron
- * Linear multi-class scoring over hashed features, shared by the tagger, parser and labeller.
- *
- * - `AveragedPerceptron` is the trainer: one dense row of class weights per feature hash that was
- *   ever updated (Map from hash to row), with the "sum of c·update" trick for averaging.
- * - `SparseModel` is what ships and runs: only the non-zero averaged weights, as typed arrays
- *   behind an open-addressing table of feature hashes. Scoring a feature costs one probe plus a
- *   walk over the few classes it has weights for.
+ * Linear multi-class scoring over hashed features, shared by the tagger, parser, labeller and
+ * sentence classifier. `SparseModel` is what ships and runs: only the non-zero averaged weights,
+ * as typed arrays behind an open-addressing table of feature hashes; scoring a feature costs one
+ * probe plus a walk over the few classes it has weights for. The trainer that produces it is
+ * `AveragedPerceptron` (nlp/averaged-perceptron.ts).
  */
-
-/** Trainer for an averaged multi-class perceptron over 32-bit feature hashes. */
-export class AveragedPerceptron {
-  readonly nClasses: number;
-  #rows = new Map<number, number>();
-  #w: Float32Array;
-  #u: Float64Array;
-  #used = 0;
-  /** Update counter (one tick per training example). */
-  #c = 1;
-  /** Optional filter: features outside it are ignored (frequency pruning). */
-  readonly allowed: Set<number> | null;
-
-  constructor(nClasses: number, allowed: Set<number> | null = null, initialRows = 1 << 16) {
-    this.nClasses = nClasses;
-    this.allowed = allowed;
-    this.#w = new Float32Array(initialRows * nClasses);
-    this.#u = new Float64Array(initialRows * nClasses);
-  }
-
-  get features(): number {
-    return this.#used;
-  }
-
-  #row(f: number, create: boolean): number {
-    let r = this.#rows.get(f);
-    if (r !== undefined) return r;
-    if (!create || (this.allowed && !this.allowed.has(f))) return -1;
-    r = this.#used++;
-    if ((r + 1) * this.nClasses > this.#w.length) {
-      const w = new Float32Array(this.#w.length * 2);
-      w.set(this.#w);
-      this.#w = w;
-      const u = new Float64Array(this.#u.length * 2);
-      u.set(this.#u);
-      this.#u = u;
-    }
-    this.#rows.set(f, r);
-    return r;
-  }
-
-  /** Add the current (non-averaged) weights of `feats[0..n)` into `scores` (zeroed first). */
-  score(feats: ArrayLike<number>, n: number, scores: Float32Array): void {
-    scores.fill(0);
-    const K = this.nClasses;
-    const w = this.#w;
-    for (let i = 0; i < n; i++) {
-      const r = this.#rows.get(feats[i]!);
-      if (r === undefined) continue;
-      const base = r * K;
-      for (let k = 0; k < K; k++) scores[k]! += w[base + k]!;
-    }
-  }
-
-  /** Perceptron update: +1 to `gold`, -1 to `pred` for every feature. */
-  update(feats: ArrayLike<number>, n: number, gold: number, pred: number, amount = 1): void {
-    if (gold === pred) return;
-    const K = this.nClasses;
-    const c = this.#c;
-    for (let i = 0; i < n; i++) {
-      const r = this.#row(feats[i]!, true);
-      if (r < 0) continue;
-      const base = r * K;
-      this.#w[base + gold]! += amount;
-      this.#u[base + gold]! += c * amount;
-      this.#w[base + pred]! -= amount;
-      this.#u[base + pred]! -= c * amount;
-    }
-  }
-
-  /** Count one training example (for averaging). */
-  tick(): void {
-    this.#c++;
-  }
-
-  /**
-   * The averaged weights as a compact runtime model. Weights with |w| < `threshold` are dropped,
-   * and so are whole features whose largest |w| is below `featureThreshold` (size/speed pruning).
-   */
-  toSparse(threshold = 1e-3, featureThreshold = 0): SparseModel {
-    const K = this.nClasses;
-    const c = this.#c;
-    const keys: number[] = [];
-    const offs: number[] = [0];
-    const cls: number[] = [];
-    const ws: number[] = [];
-    for (const [f, r] of this.#rows) {
-      const base = r * K;
-      let any = false;
-      if (featureThreshold > 0) {
-        let mx = 0;
-        for (let k = 0; k < K; k++) mx = Math.max(mx, Math.abs(this.#w[base + k]! - this.#u[base + k]! / c));
-        if (mx < featureThreshold) continue;
-      }
-      for (let k = 0; k < K; k++) {
-        const avg = this.#w[base + k]! - this.#u[base + k]! / c;
-        if (Math.abs(avg) >= threshold) {
-          cls.push(k);
-          ws.push(avg);
-          any = true;
-        }
-      }
-      if (any) {
-        keys.push(f);
-        offs.push(cls.length);
-      }
-    }
-    return new SparseModel(K, Uint32Array.from(keys), Uint32Array.from(offs), Uint8Array.from(cls), Float32Array.from(ws));
-  }
-}
 
 /** Marks an inline slot whose differences are in the side table (never a valid packed pair). */
 const WIDE = -32768;
@@ -136,24 +24,6 @@ export interface QuantizedWeights {
   scale: number;
 }
 
-/**
- * Runtime scorer: averaged weights, sparse per feature, behind an open-addressing hash table laid
- * out for few cache misses (scoring is bound by memory latency: one random probe per feature).
- *
- * Two layouts. Models read from a file carry int16 weights and one scale; they are kept as
- * integers, which makes the table small and lets scores accumulate exactly in integer registers:
- * - at most 3 classes (parser transitions, sentence gaps): 2 words per slot, the key and the
- *   weights of the first classes minus the last class's, as two int16 (the parser's ~1.1 M
- *   features fit in 16 MB instead of 64 MB). So the scores of such a model are exact up to a
- *   shift common to all classes (the last class scores 0): argmax and margins are unchanged,
- *   which is all the parser and the sentence model use. The few differences that do not fit in
- *   int16 are kept exactly in a side table;
- * - more classes (tags, relations): 3 words per slot (key, start, count of the feature's run) and
- *   the runs packed one word per (class, weight): weight << 8 | class.
- * Models built in training (float weights, no scale) use float slots of 4 words (key + inline
- * weights, or key + run start/count into [class, weight] float pairs).
- * `keys`/`offs`/`cls`/`w` keep the plain form for serialisation.
- */
 /**
  * Slots of the integer hash table for `nKeys` features: load factor ≤ 2/3 (short probe runs, and
  * a table half the size of the float layout's).
@@ -174,6 +44,24 @@ export function tableOrder(keys: Uint32Array): Uint32Array {
   return Uint32Array.from(keys.keys()).sort((a, b) => home(keys[a]!) - home(keys[b]!) || keys[a]! - keys[b]!);
 }
 
+/**
+ * Runtime scorer: averaged weights, sparse per feature, behind an open-addressing hash table laid
+ * out for few cache misses (scoring is bound by memory latency: one random probe per feature).
+ *
+ * Two layouts. Models read from a file carry int16 weights and one scale; they are kept as
+ * integers, which makes the table small and lets scores accumulate exactly in integer registers:
+ * - at most 3 classes (parser transitions, sentence gaps): 2 words per slot, the key and the
+ *   weights of the first classes minus the last class's, as two int16 (the parser's ~1.1 M
+ *   features fit in 16 MB instead of 64 MB). So the scores of such a model are exact up to a
+ *   shift common to all classes (the last class scores 0): argmax and margins are unchanged,
+ *   which is all the parser and the sentence model use. The few differences that do not fit in
+ *   int16 are kept exactly in a side table;
+ * - more classes (tags, relations): 3 words per slot (key, start, count of the feature's run) and
+ *   the runs packed one word per (class, weight): weight << 8 | class.
+ * Models built in training (float weights, no scale) use float slots of 4 words (key + inline
+ * weights, or key + run start/count into [class, weight] float pairs).
+ * `keys`/`offs`/`cls`/`w` keep the plain form for serialisation.
+ */
 export class SparseModel {
   readonly nClasses: number;
   readonly keys: Uint32Array;
@@ -508,4 +396,4 @@ export function argmax(scores: Float32Array, n: number, valid?: (k: number) => b
 }
 
 // the mean of several trained models lives in its own file (model averaging across seeds)
-export { averageSparse } from './sparse-average.ts';
+export { averageSparse, keepFeatures } from './sparse-average.ts';

@@ -1,7 +1,8 @@
 /**
  * @module nlp/sparse-average
- * Averaging the weights of several sparse perceptron models over the same classes (the same
- * parser trained with different shuffle seeds). Re-exported by nlp/perceptron.
+ * Transforms of trained sparse models: averaging the weights of several over the same classes
+ * (the same parser trained with different shuffle seeds), and keeping a subset of features (the
+ * parser's pruning of rare small weights). Re-exported by nlp/perceptron.
  */
 import { SparseModel } from './perceptron.ts';
 
@@ -41,4 +42,24 @@ export function averageSparse(models: readonly SparseModel[], featureThreshold =
     offs.push(cls.length);
   }
   return new SparseModel(K, Uint32Array.from(keys), Uint32Array.from(offs), Uint8Array.from(cls), Float32Array.from(ws));
+}
+
+/** The features of `m` for which `keep(index, largest absolute weight)` holds. */
+export function keepFeatures(m: SparseModel, keep: (i: number, maxAbs: number) => boolean): SparseModel {
+  const keys: number[] = [];
+  const offs: number[] = [0];
+  const cls: number[] = [];
+  const ws: number[] = [];
+  for (let i = 0; i < m.keys.length; i++) {
+    let mx = 0;
+    for (let j = m.offs[i]!; j < m.offs[i + 1]!; j++) mx = Math.max(mx, Math.abs(m.w[j]!));
+    if (!keep(i, mx)) continue;
+    for (let j = m.offs[i]!; j < m.offs[i + 1]!; j++) {
+      cls.push(m.cls[j]!);
+      ws.push(m.w[j]!);
+    }
+    keys.push(m.keys[i]!);
+    offs.push(cls.length);
+  }
+  return new SparseModel(m.nClasses, Uint32Array.from(keys), Uint32Array.from(offs), Uint8Array.from(cls), Float32Array.from(ws));
 }

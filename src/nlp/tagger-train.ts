@@ -5,7 +5,8 @@
  * accuracy is kept. The second pass is trained on first-pass tags produced by 2-fold jackknifing,
  * so it learns how far to trust them on unseen text.
  */
-import { AveragedPerceptron, SparseModel, argmax } from './perceptron.ts';
+import { SparseModel, argmax } from './perceptron.ts';
+import { AveragedPerceptron } from './averaged-perceptron.ts';
 import { MAX_TAGGER_FEATURES, ambiguityLexicon, normWord, sentenceHashes, taggerFeatures, type SentenceHashes } from './tagger-features.ts';
 import { trainLemmatizer } from './lemmatizer.ts';
 import { Tagger, type TaggerMeta } from './tagger.ts';
