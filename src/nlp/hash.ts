@@ -18,6 +18,14 @@ export function hashString(s: string): number {
   return h >>> 0;
 }
 
+/*
+ * The mixers return signed 32-bit integers (the same 32 bits as the unsigned hash): stored in a
+ * Uint32Array they are the unsigned feature key. A signed value is a small integer to V8 and
+ * crosses a call as it is, where a value ≥ 2^31 would be boxed as a heap number; feature
+ * templates make dozens of such calls per parser step (V8 stops inlining them after the first
+ * few), so the unsigned form used to allocate on every call.
+ */
+
 /** Combine a template id with one value. */
 export function mix1(t: number, a: number): number {
   let h = Math.imul(t + 0x9e3779b9, 0xcc9e2d51);
@@ -25,7 +33,7 @@ export function mix1(t: number, a: number): number {
   h ^= h >>> 15;
   h = Math.imul(h, 0x85ebca6b);
   h ^= h >>> 13;
-  return h >>> 0;
+  return h | 0;
 }
 
 /** Combine a template id with two values. */
@@ -37,7 +45,7 @@ export function mix2(t: number, a: number, b: number): number {
   h ^= h >>> 13;
   h = Math.imul(h, 0xc2b2ae35);
   h ^= h >>> 16;
-  return h >>> 0;
+  return h | 0;
 }
 
 /** Combine a template id with three values. */

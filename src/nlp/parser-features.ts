@@ -13,18 +13,18 @@ import type { ParseState } from './parser-state.ts';
 export interface ParserInput {
   n: number;
   /** Word hashes (index n = ROOT). */
-  w: Uint32Array;
+  w: Int32Array;
   /** Tag ids + 2 (0 = none, 1 = ROOT). */
-  p: Uint32Array;
+  p: Int32Array;
   /** Coarse UPOS ids + 2 (0 = none, 1 = ROOT): back-off when the joint tag is wrong only in XPOS. */
-  u: Uint32Array;
+  u: Int32Array;
   /** mix1(w, p) per word: the word·tag features, hashed once per sentence instead of per step. */
-  wp: Uint32Array;
+  wp: Int32Array;
   /** Whether the coarse-UPOS templates are used (a model trained with them says so in its meta). */
   coarse: boolean;
   /** Fine / coarse word-cluster ids (nlp/clusters.ts), when the model uses clusters; index n = ROOT. */
-  c: Uint32Array | null;
-  k: Uint32Array | null;
+  c: Int32Array | null;
+  k: Int32Array | null;
   /** Prefix counts: verbs / punctuation marks among words [0, i). */
   verbs: Uint16Array;
   puncts: Uint16Array;
@@ -56,9 +56,9 @@ export interface SentenceClusters {
 
 export function parserInput(wordHashes: ArrayLike<number>, tags: ArrayLike<number>, flags: Uint8Array, coarse = false, clusters: SentenceClusters | null = null): ParserInput {
   const n = wordHashes.length;
-  const w = new Uint32Array(n + 1);
-  const p = new Uint32Array(n + 1);
-  const u = new Uint32Array(n + 1);
+  const w = new Int32Array(n + 1);
+  const p = new Int32Array(n + 1);
+  const u = new Int32Array(n + 1);
   const verbs = new Uint16Array(n + 2);
   const puncts = new Uint16Array(n + 2);
   for (let i = 0; i < n; i++) {
@@ -74,13 +74,13 @@ export function parserInput(wordHashes: ArrayLike<number>, tags: ArrayLike<numbe
   w[n] = ROOT_W;
   p[n] = 1;
   u[n] = 1;
-  const wp = new Uint32Array(n + 1);
+  const wp = new Int32Array(n + 1);
   for (let i = 0; i <= n; i++) wp[i] = mix1(w[i]!, p[i]!);
-  let c: Uint32Array | null = null;
-  let k: Uint32Array | null = null;
+  let c: Int32Array | null = null;
+  let k: Int32Array | null = null;
   if (clusters) {
-    c = new Uint32Array(n + 1);
-    k = new Uint32Array(n + 1);
+    c = new Int32Array(n + 1);
+    k = new Int32Array(n + 1);
     for (let i = 0; i < n; i++) {
       c[i] = clusters.fine[i]!;
       k[i] = clusters.coarse[i]!;
@@ -98,17 +98,17 @@ function between(pre: Uint16Array, i: number, j: number): number {
   return c > 2 ? 2 : c;
 }
 
-function wd(W: Uint32Array, i: number): number {
+function wd(W: Int32Array, i: number): number {
   return i < 0 ? NONE_W : W[i]!;
 }
 
 const NONE_WP = mix1(NONE_W, 0);
 
-function wpd(WP: Uint32Array, i: number): number {
+function wpd(WP: Int32Array, i: number): number {
   return i < 0 ? NONE_WP : WP[i]!;
 }
 
-function pd(P: Uint32Array, i: number): number {
+function pd(P: Int32Array, i: number): number {
   return i < 0 ? 0 : P[i]!;
 }
 

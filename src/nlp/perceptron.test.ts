@@ -244,3 +244,24 @@ test('a model file whose gzip trailer lies about its size is reported as corrupt
     assert.throws(() => readModelFile(path, 'toy'), (e: unknown) => isDossierError(e) && e.code === 'MODEL_MISSING' && e.message.includes('trailer.bin.gz') && e.message.includes('corrupt'));
   });
 });
+
+test('a loaded many-class model scores single-class features (kept in the slot) and runs alike', () => {
+  inTmpDir((dir) => {
+    // features 5 and 6 have one class each (a negative weight on the last class, a positive one on
+    // class 0); feature 7 has a run of three classes; feature 8 has none
+    const K = 12;
+    const m = new SparseModel(K, Uint32Array.of(5, 6, 7, 8), Uint32Array.of(0, 1, 2, 5, 5), Uint8Array.of(11, 0, 3, 4, 11), Float32Array.of(-2.5, 1.25, 0.5, -3, 2));
+    const path = join(dir, 'singles.bin.gz');
+    writeModelFile(path, { kind: 'toy' }, sparseArrays('m', m));
+    const back = sparseFrom(readModelFile(path, 'toy'), 'm', K, path);
+    const expect = (feats: number[], want: Record<number, number>) => {
+      const s = new Float32Array(K);
+      back.score(feats, feats.length, s);
+      for (let c = 0; c < K; c++) assert.ok(Math.abs(s[c]! - (want[c] ?? 0)) < 1e-3, `${feats} class ${c}: ${s[c]}`);
+    };
+    expect([5], { 11: -2.5 });
+    expect([6], { 0: 1.25 });
+    expect([7], { 3: 0.5, 4: -3, 11: 2 });
+    expect([5, 6, 7, 8, 9], { 0: 1.25, 3: 0.5, 4: -3, 11: -0.5 });
+  });
+});

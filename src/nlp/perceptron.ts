@@ -56,8 +56,10 @@ export function tableOrder(keys: Uint32Array): Uint32Array {
  *   shift common to all classes (the last class scores 0): argmax and margins are unchanged,
  *   which is all the parser and the sentence model use. The few differences that do not fit in
  *   int16 are kept exactly in a side table;
- * - more classes (tags, relations): 3 words per slot (key, start, count of the feature's run) and
- *   the runs packed one word per (class, weight): weight << 8 | class.
+ * - more classes (tags, relations): 2 words per slot, the key and either the feature's one
+ *   (class, weight) when it has a single class (most features: no second memory access), or the
+ *   start and length of its run (start << 8 | length), the runs packed one word per (class,
+ *   weight): weight << 8 | class.
  * Models built in training (float weights, no scale) use float slots of 4 words (key + inline
  * weights, or key + run start/count into [class, weight] float pairs).
  * `keys`/`offs`/`cls`/`w` keep the plain form for serialisation.
@@ -124,9 +126,10 @@ export class SparseModel {
   }
 
   #buildInt(keys: Uint32Array, offs: Uint32Array, cls: Uint8Array, q: Int16Array, size: number): void {
-    const stride = this.#inline ? 2 : 3;
+    const stride = 2;
     const slots = new Int32Array(size * stride);
     if (!this.#inline) {
+      if (cls.length >= 1 << 23 || this.nClasses > 255) throw new Error(`SparseModel: ${cls.length} weights in ${this.nClasses} classes are more than the integer layout holds (2^23 weights, 255 classes)`);
       const pairs = new Int32Array(cls.length);
       for (let j = 0; j < cls.length; j++) pairs[j] = (q[j]! << 8) | cls[j]!;
       this.#ipairs = pairs;
@@ -151,8 +154,10 @@ export class SparseModel {
           slots[b + 1] = WIDE;
         } else slots[b + 1] = (d0 & 0xffff) | (d1 << 16);
       } else {
-        slots[b + 1] = offs[i]!;
-        slots[b + 2] = offs[i + 1]! - offs[i]!;
+        const start = offs[i]!;
+        const count = offs[i + 1]! - start;
+        // a feature with one class keeps its weight in the slot (no second memory access)
+        slots[b + 1] = count === 1 ? (q[start]! << 16) | (cls[start]! << 8) | 1 : (start << 8) | count;
       }
     }
     this.#islots = slots;
@@ -346,14 +351,18 @@ export class SparseModel {
       const key = (feats[i]! === 0 ? 1 : feats[i]!) | 0;
       let slot = key & mask;
       for (;;) {
-        const b = slot * 3;
+        const b = slot << 1;
         const k = slots[b]!;
         if (k === key) {
-          const start = slots[b + 1]!;
-          const end = start + slots[b + 2]!;
-          for (let j = start; j < end; j++) {
-            const p = pairs[j]!;
-            acc[p & 255]! += p >> 8;
+          const x = slots[b + 1]!;
+          const count = x & 255;
+          if (count === 1) acc[(x >> 8) & 255]! += x >> 16;
+          else {
+            const start = x >>> 8;
+            for (let j = start; j < start + count; j++) {
+              const p = pairs[j]!;
+              acc[p & 255]! += p >> 8;
+            }
           }
           break;
         }

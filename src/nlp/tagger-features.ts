@@ -12,23 +12,23 @@ import type { WordClusters } from './clusters.ts';
 /** Per-token hashes computed once per sentence. */
 export interface SentenceHashes {
   n: number;
-  lower: Uint32Array;
-  form: Uint32Array;
-  sfx1: Uint32Array;
-  sfx2: Uint32Array;
-  sfx3: Uint32Array;
-  sfx4: Uint32Array;
-  pre1: Uint32Array;
-  pre2: Uint32Array;
-  shape: Uint32Array;
-  flags: Uint32Array;
+  lower: Int32Array;
+  form: Int32Array;
+  sfx1: Int32Array;
+  sfx2: Int32Array;
+  sfx3: Int32Array;
+  sfx4: Int32Array;
+  pre1: Int32Array;
+  pre2: Int32Array;
+  shape: Int32Array;
+  flags: Int32Array;
   /** Ambiguity class: hash of the set of tags the word had in training (or of '<unk>'). */
-  amb: Uint32Array;
+  amb: Int32Array;
   /** How the word is capitalised in training when not sentence-initial (0 unseen … 4 lower). */
-  caseB: Uint32Array;
+  caseB: Int32Array;
   /** Fine / coarse word-cluster feature ids (nlp/clusters.ts); null when the model has none. */
-  cf: Uint32Array | null;
-  ck: Uint32Array | null;
+  cf: Int32Array | null;
+  ck: Int32Array | null;
 }
 
 /** Word knowledge from training: ambiguity-class hashes and capitalisation buckets. */
@@ -39,8 +39,9 @@ export interface TaggerLexicon {
   clusters: WordClusters | null;
 }
 
-const PAD = hashString('<pad>');
-const PAD_R = hashString('</pad>');
+// signed, like every hash the templates combine (see nlp/hash.ts)
+const PAD = hashString('<pad>') | 0;
+const PAD_R = hashString('</pad>') | 0;
 
 /** Word shape: character classes with runs collapsed ("Al-Maliki" → "Xx-Xx", "1,000" → "d,d"). */
 export function wordShape(w: string): string {
@@ -75,14 +76,14 @@ export function normWord(w: string): string {
   return l;
 }
 
-const UNK_AMB = hashString('<unk>');
+const UNK_AMB = hashString('<unk>') | 0;
 
 /** What `sentenceHashes` knows about one word form, independent of its sentence. */
 const W_LOWER = 0, W_AMB = 1, W_CASE = 2, W_FORM = 3, W_SFX1 = 4, W_SFX2 = 5, W_SFX3 = 6, W_SFX4 = 7, W_PRE1 = 8, W_PRE2 = 9, W_SHAPE = 10, W_FLAGS = 11, W_SENT = 12, W_CF = 13, W_CK = 14;
 const W_SIZE = 15;
 
-function wordInfo(w: string, lexicon: TaggerLexicon | null): Uint32Array {
-  const x = new Uint32Array(W_SIZE);
+function wordInfo(w: string, lexicon: TaggerLexicon | null): Int32Array {
+  const x = new Int32Array(W_SIZE);
   const l = normWord(w);
   x[W_LOWER] = hashString(l);
   x[W_AMB] = lexicon?.amb.get(l) ?? UNK_AMB;
@@ -116,7 +117,7 @@ function wordInfo(w: string, lexicon: TaggerLexicon | null): Uint32Array {
  * Per-word hashes kept across sentences: hashing, affixes and shape are most of the tagger's
  * cost outside the weight lookups, and news text repeats its words.
  */
-export type WordInfoCache = BoundedCache<string, Uint32Array>;
+export type WordInfoCache = BoundedCache<string, Int32Array>;
 
 export function wordInfoCache(lexicon: TaggerLexicon | null, max = 200_000): WordInfoCache {
   return new BoundedCache(max, (w: string) => wordInfo(w, lexicon));
@@ -130,20 +131,20 @@ export function sentenceHashes(words: readonly string[], lexicon: TaggerLexicon 
   const n = words.length;
   const h: SentenceHashes = {
     n,
-    lower: new Uint32Array(n),
-    form: new Uint32Array(n),
-    sfx1: new Uint32Array(n),
-    sfx2: new Uint32Array(n),
-    sfx3: new Uint32Array(n),
-    sfx4: new Uint32Array(n),
-    pre1: new Uint32Array(n),
-    pre2: new Uint32Array(n),
-    shape: new Uint32Array(n),
-    flags: new Uint32Array(n),
-    amb: new Uint32Array(n),
-    caseB: new Uint32Array(n),
-    cf: lexicon?.clusters ? new Uint32Array(n) : null,
-    ck: lexicon?.clusters ? new Uint32Array(n) : null,
+    lower: new Int32Array(n),
+    form: new Int32Array(n),
+    sfx1: new Int32Array(n),
+    sfx2: new Int32Array(n),
+    sfx3: new Int32Array(n),
+    sfx4: new Int32Array(n),
+    pre1: new Int32Array(n),
+    pre2: new Int32Array(n),
+    shape: new Int32Array(n),
+    flags: new Int32Array(n),
+    amb: new Int32Array(n),
+    caseB: new Int32Array(n),
+    cf: lexicon?.clusters ? new Int32Array(n) : null,
+    ck: lexicon?.clusters ? new Int32Array(n) : null,
   };
   const infos = words.map((w) => (cache ? cache.get(w) : wordInfo(w, lexicon)));
   // Headline-style sentences (most long words capitalised) and all-caps sentences.

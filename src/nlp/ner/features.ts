@@ -54,10 +54,11 @@ function wordFacts(t: string, casingLex: CasingLexicon): WordFacts {
 export function nerWordCache(casing: CasingLexicon, max = 200_000): BoundedCache<string, WordFacts> {
   return new BoundedCache(max, (t: string) => wordFacts(t, casing));
 }
-const H_BOS = hashString('<S>');
-const H_EOS = hashString('</S>');
-const H_BOS2 = hashString('<S2>');
-const H_EOS2 = hashString('</S2>');
+// hashes the templates combine are kept signed (see ner/hash.ts `mix`)
+const H_BOS = hashString('<S>') | 0;
+const H_EOS = hashString('</S>') | 0;
+const H_BOS2 = hashString('<S2>') | 0;
+const H_EOS2 = hashString('</S2>') | 0;
 
 /** Word form used for the word features: lower-cased, digits collapsed to 0. */
 export function wordForm(t: string): string {
@@ -74,7 +75,7 @@ function startsWithLetter(t: string): boolean {
 // FNV-1a over the first `len` code units of s: prefix hashes are built incrementally.
 const FNV_OFFSET = 0x811c9dc5;
 function fnvStep(h: number, c: number): number {
-  return Math.imul(h ^ c, 0x01000193) >>> 0;
+  return Math.imul(h ^ c, 0x01000193);
 }
 
 /** Short word shape: X for upper, x for lower, d for digit, runs collapsed ("Al-Zaman" → "Xx-Xx"). */
@@ -101,8 +102,8 @@ export function extractFeatures(tokens: readonly string[], ctx: FeatureContext):
   const out = new Uint32Array(n * MAX_FEATURES);
   const forms = new Array<string>(n);
   const norm = new Array<string>(n);
-  const hw = new Uint32Array(n);
-  const hs = new Uint32Array(n);
+  const hw = new Int32Array(n);
+  const hs = new Int32Array(n);
   const cap = new Uint8Array(n);
   const casing = new Uint8Array(n);
   let nCap = 0;

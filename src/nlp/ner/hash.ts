@@ -17,11 +17,12 @@ export function hashString(s: string): number {
 
 /** Combine two 32-bit values (murmur3-style finaliser on a rotated xor). */
 export function mix(a: number, b: number): number {
-  let h = (a ^ Math.imul(b, 0x9e3779b1)) >>> 0;
+  let h = a ^ Math.imul(b, 0x9e3779b1);
   h = Math.imul(h ^ (h >>> 16), 0x85ebca6b);
   h = Math.imul(h ^ (h >>> 13), 0xc2b2ae35);
   h ^= h >>> 16;
-  return h >>> 0;
+  // signed: a small integer to V8, never boxed across a call (the same 32 bits as the unsigned key)
+  return h | 0;
 }
 
 /** A feature key for template `t` with up to two value hashes. Never 0 (0 marks an empty slot). */

@@ -8,9 +8,9 @@
 import { MAX_FEATURES } from './features.ts';
 import { mix } from './hash.ts';
 
-/** Key of the source-specific copy of a feature. */
+/** Key of the source-specific copy of a feature (unsigned, as keys read from a Uint32Array are). */
 function domainKey(key: number, domain: number): number {
-  const k = mix(key, 0x5eed0000 + domain);
+  const k = mix(key, 0x5eed0000 + domain) >>> 0;
   return k === 0 ? 1 : k;
 }
 import { N_LABELS, viterbi } from './model.ts';
