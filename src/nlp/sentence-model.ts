@@ -16,6 +16,7 @@ import { hashString, mix1, mix2, mix3 } from './hash.ts';
 import { letterCase, normWord, wordShape } from './tagger-features.ts';
 import { readModelFile, sparseArrays, sparseFrom, writeModelFile } from './model-file.ts';
 import { modelPath } from './models.ts';
+import { BoundedCache } from './bounded-cache.ts';
 
 export interface SentenceModelMeta {
   kind: 'sentences';
@@ -135,7 +136,49 @@ export function tokenKind(w: string): string {
   return w.length <= 3 ? w : 'sym';
 }
 
-const kindCache = new WeakMap<readonly Token[], Uint32Array>();
+/**
+ * Per-token hashes of a token array for the gap features (word, shape, kind), made once per
+ * document: nearly every gap is a candidate and each looks at four tokens. Signed, like the
+ * mixers' inputs (nlp/hash.ts).
+ */
+interface TokenHashes {
+  word: Int32Array;
+  shape: Int32Array;
+  kind: Int32Array;
+}
+
+const tokenHashes = new WeakMap<readonly Token[], TokenHashes>();
+
+/** Kind of an "AM"/"PM" that follows no time (see isBareAmPm). */
+const BARE_KIND = hashString('bare-ampm') || 1;
+
+/**
+ * [word, shape, kind] hashes of a token text, memoised across documents (news repeats its words;
+ * a shape is a pass over the characters, a kind a few regular expressions).
+ */
+const formHashes = new BoundedCache(50_000, (t: string): readonly [number, number, number] => [hashString(normWord(t)) | 0, hashString(wordShape(t)) | 0, (hashString(tokenKind(t)) || 1) | 0]);
+
+function hashesOf(tokens: readonly Token[]): TokenHashes {
+  let h = tokenHashes.get(tokens);
+  if (!h || h.word.length !== tokens.length) {
+    const n = tokens.length;
+    h = { word: new Int32Array(n), shape: new Int32Array(n), kind: new Int32Array(n) };
+    for (let j = 0; j < n; j++) {
+      const f = formHashes.get(tokens[j]!.text);
+      const bare = isBareAmPm(tokens, j);
+      h.word[j] = bare ? BARE_AMPM : f[0];
+      h.shape[j] = f[1];
+      h.kind[j] = bare ? BARE_KIND : f[2];
+    }
+    tokenHashes.set(tokens, h);
+  }
+  return h;
+}
+
+/** Entry j of a per-token array, NONE outside the document. */
+function at(a: Int32Array, j: number): number {
+  return j >= 0 && j < a.length ? a[j]! : NONE;
+}
 
 /** "AM", "pm", "a.m.", "P.M.": a clock word when a time or number comes before it. */
 const CLOCK_WORD_RE = /^[ap]\.?m\.?$/i;
@@ -159,12 +202,14 @@ export function isBareAmPm(tokens: readonly Token[], j: number): boolean {
  * in a namespace of its own.
  */
 export function gapFeatures(text: string, tokens: readonly Token[], i: number, sinceStart: number, out: Uint32Array, cls = PLAIN_GAP): number {
-  const w = (j: number) => (j >= 0 && j < tokens.length ? (isBareAmPm(tokens, j) ? BARE_AMPM : hashString(normWord(tokens[j]!.text))) : NONE);
-  const sh = (j: number) => (j >= 0 && j < tokens.length ? hashString(wordShape(tokens[j]!.text)) : NONE);
-  const p0 = w(i);
-  const n0 = w(i + 1);
-  const ps = sh(i);
-  const ns = sh(i + 1);
+  const th = hashesOf(tokens);
+  const W = th.word;
+  const S = th.shape;
+  const K = th.kind;
+  const p0 = at(W, i);
+  const n0 = at(W, i + 1);
+  const ps = at(S, i);
+  const ns = at(S, i + 1);
   const gap = text.slice(tokens[i]!.end, tokens[i + 1]!.start);
   const nl = gap.includes('\n') ? 1 : 0;
   const len = sinceStart < 3 ? sinceStart : sinceStart < 6 ? 3 : sinceStart < 12 ? 4 : sinceStart < 25 ? 5 : 6;
@@ -181,31 +226,19 @@ export function gapFeatures(text: string, tokens: readonly Token[], i: number, s
   out[k++] = mix1(10, nl);
   out[k++] = mix2(11, nl, ns);
   out[k++] = mix2(12, len, ns);
-  out[k++] = mix3(13, sh(i - 1), ps, ns);
-  out[k++] = mix3(14, ps, ns, sh(i + 2));
-  out[k++] = mix2(15, w(i - 1), p0);
-  out[k++] = mix2(16, n0, w(i + 2));
+  out[k++] = mix3(13, at(S, i - 1), ps, ns);
+  out[k++] = mix3(14, ps, ns, at(S, i + 2));
+  out[k++] = mix2(15, at(W, i - 1), p0);
+  out[k++] = mix2(16, n0, at(W, i + 2));
   out[k++] = mix3(17, nl, ps, ns);
   out[k++] = mix2(18, len, ps);
-  let kinds = kindCache.get(tokens);
-  if (!kinds || kinds.length !== tokens.length) {
-    kinds = new Uint32Array(tokens.length);
-    kindCache.set(tokens, kinds);
-  }
-  const kc = kinds;
-  const kd = (j: number) => {
-    if (j < 0 || j >= tokens.length) return NONE;
-    // hashed kinds are cached per token array (each gap looks at four tokens; kinds cost a few regexes)
-    if (kc[j] === 0) kc[j] = hashString(isBareAmPm(tokens, j) ? 'bare-ampm' : tokenKind(tokens[j]!.text)) || 1;
-    return kc[j]!;
-  };
-  const kp = kd(i);
-  const kn = kd(i + 1);
+  const kp = at(K, i);
+  const kn = at(K, i + 1);
   out[k++] = mix2(19, kp, kn);
-  out[k++] = mix3(20, kd(i - 1), kp, kn);
-  out[k++] = mix3(21, kp, kn, kd(i + 2));
+  out[k++] = mix3(20, at(K, i - 1), kp, kn);
+  out[k++] = mix3(21, kp, kn, at(K, i + 2));
   out[k++] = mix2(22, len, kn);
-  out[k++] = mix3(23, w(i - 1), p0, kn);
+  out[k++] = mix3(23, at(W, i - 1), p0, kn);
   out[k++] = mix2(24, p0, kn);
   out[k++] = mix2(25, kp, n0);
   out[k++] = mix3(26, len, kp, kn);

@@ -1,6 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { MAX_TAGGER_FEATURES, wordInfoCache, ambiguityLexicon, contextFeatures, sentenceHashes, taggerFeatures, wordFeatures } from './tagger-features.ts';
+import { MAX_TAGGER_FEATURES, wordInfoCache, ambiguityLexicon, contextFeatures, sentenceHashes, taggerFeatures, wordFeatures, wordShape } from './tagger-features.ts';
 import { parseClusters } from './clusters.ts';
 
 const lexicon = ambiguityLexicon([
@@ -65,4 +65,23 @@ test('cluster features: present only with clusters in the lexicon, and split bet
   const kc = contextFeatures(h, 1, 3, -1, -2, -2, c);
   assert.equal(kw + kc, k);
   assert.deepEqual([...w.subarray(0, kw), ...c.subarray(0, kc)].sort(), [...a.subarray(0, k)].sort());
+});
+
+test('wordShape: the ASCII fast path gives the shapes the character classes define', () => {
+  // reference: Unicode classes per character, runs of X/x/d collapsed, at most 9 characters
+  const reference = (w: string): string => {
+    let out = '';
+    let last = '';
+    for (const ch of w) {
+      const c = /\p{Lu}/u.test(ch) ? 'X' : /\p{Ll}/u.test(ch) ? 'x' : /\d/.test(ch) ? 'd' : ch;
+      if (c !== last || !/[Xxd]/.test(c)) out += c;
+      last = c;
+      if (out.length > 8) break;
+    }
+    return out;
+  };
+  const words = ['Al-Maliki', "Kata'ib", '1,000', 'U.S.', 'al-Quds', 'ÉLODIE', 'été', 'Zürich', '٣٤', 'x86_64', 'iPhone', '--', '😀ok', 'MIX-IT-ALL-UP-NOW', 'a1b2c3d4e5', 'd', 'X', ''];
+  for (const w of words) assert.equal(wordShape(w), reference(w), w);
+  assert.equal(wordShape('Al-Maliki'), 'Xx-Xx');
+  assert.equal(wordShape('1,000'), 'd,d');
 });

@@ -48,12 +48,14 @@ export function wordShape(w: string): string {
   let out = '';
   let last = '';
   for (const ch of w) {
+    const code = ch.charCodeAt(0);
     let c: string;
-    if (/\p{Lu}/u.test(ch)) c = 'X';
+    // ASCII without regular expressions (this runs for every token the sentence splitter sees)
+    if (code < 128) c = code >= 65 && code <= 90 ? 'X' : code >= 97 && code <= 122 ? 'x' : code >= 48 && code <= 57 ? 'd' : ch;
+    else if (/\p{Lu}/u.test(ch)) c = 'X';
     else if (/\p{Ll}/u.test(ch)) c = 'x';
-    else if (/\d/.test(ch)) c = 'd';
     else c = ch;
-    if (c !== last || !/[Xxd]/.test(c)) out += c;
+    if (c !== last || (c !== 'X' && c !== 'x' && c !== 'd')) out += c;
     last = c;
     if (out.length > 8) break;
   }
