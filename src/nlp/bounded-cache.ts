@@ -25,8 +25,19 @@ export class BoundedCache<K, V> {
     if (v === undefined) {
       if (this.#map.size >= this.#max) this.#map.clear();
       v = this.#make(key);
-      this.#map.set(key, v);
+      // a string value is often the key itself or a slice of it (a lemma, a normalised form)
+      if (typeof v === 'string') v = detach(v) as V;
+      this.#map.set(typeof key === 'string' ? (detach(key) as K) : key, v);
     }
     return v;
   }
+}
+
+/**
+ * A copy of `s` that holds no reference to a larger string. V8 makes a token cut from a document
+ * with `slice` (13+ characters) a view into the whole document, so a cached token would keep
+ * every document it came from alive; concatenating forces a flat copy of the token alone.
+ */
+export function detach(s: string): string {
+  return s.length < 13 ? s : (' ' + s).slice(1);
 }

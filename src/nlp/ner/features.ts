@@ -8,7 +8,7 @@
  */
 import { hashString, featureKey } from './hash.ts';
 import { Gazetteer, N_GAZ, normalizeToken } from './gazetteer.ts';
-import { BoundedCache } from '../bounded-cache.ts';
+import { BoundedCache, detach } from '../bounded-cache.ts';
 import { letterCase } from '../tagger-features.ts';
 
 export const MAX_FEATURES = 64;
@@ -38,10 +38,12 @@ export interface WordFacts {
 }
 
 function wordFacts(t: string, casingLex: CasingLexicon): WordFacts {
-  const form = wordForm(t);
+  // detached: these facts are cached across documents, and a form that is the token itself would
+  // be a view into the whole document it was cut from (see bounded-cache.ts `detach`)
+  const form = detach(wordForm(t));
   return {
     form,
-    norm: normalizeToken(t),
+    norm: detach(normalizeToken(t)),
     hw: hashString(form),
     hs: hashString(shapeOf(t)),
     cap: letterCase(t) === 1 ? 1 : 0,
