@@ -34,3 +34,14 @@ test('the shipped clusters group words by use: reporting verbs together, armed g
   assert.notEqual(c.fine('said'), c.fine('militia'));
   assert.notEqual(c.fine('the'), UNLISTED_FINE);
 });
+
+test('parseClusters: unusual but readable lines (CRLF, leading zeros, padded numbers, extra columns) read as plain ones', () => {
+  const plain = parseClusters('a\t7\t1\nb\t3\t2\nc\t1\t2\n', 'mem');
+  const odd = parseClusters('a\t007\t1\r\nb\t 3\t2\nc\t000001\t2\textra', 'mem');
+  for (const w of ['a', 'b', 'c', 'zz']) {
+    assert.equal(odd.fine(w), plain.fine(w), w);
+    assert.equal(odd.coarse(w), plain.coarse(w), w);
+  }
+  assert.equal(odd.size, 3);
+  assert.throws(() => parseClusters('a\t70000\t1\n', 'big.tsv'), (e: unknown) => isDossierError(e) && /big\.tsv line 1/.test(e.message));
+});
