@@ -72,7 +72,7 @@ function sentenceF1(docs: ReturnType<typeof rawDocuments>, model: SentenceModel)
 }
 
 /** Weight of GUM dev next to EWT dev (1) when the thresholds are chosen. */
-const GUM_DEV_WEIGHT = 0.5;
+export const GUM_DEV_WEIGHT = 0.5;
 
 export async function trainSentencesModel(opts: TrainStepOptions, data: { train: UdSentence[]; dev: UdSentence[] }): Promise<{ devGapF1: number; devSentenceF1: number; bytes: number }> {
   const t0 = Date.now();
