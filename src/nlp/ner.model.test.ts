@@ -65,6 +65,40 @@ test('a serialized model parses back to the same scores', () => {
   assert.equal(model.header.features, 3);
 });
 
+test('a model read from unaligned bytes (inside a bigger buffer) parses to the same scores', () => {
+  const keys = Uint32Array.from([11, 22]);
+  const weights = new Float32Array(2 * N_LABELS);
+  weights[label('U-ORG')] = 1.5;
+  weights[N_LABELS + label('B-PER')] = -0.75;
+  const trans = new Float32Array((N_LABELS + 1) * N_LABELS).fill(0.2);
+  const bytes = NerModel.serialize({ labels: LABELS, featuresVersion: 1 }, keys, weights, trans);
+  const shifted = new Uint8Array(bytes.length + 3);
+  shifted.set(bytes, 3);
+  const feats = new Uint32Array(64);
+  feats[0] = 11;
+  feats[1] = 22;
+  const a = NerModel.parse(bytes, 'mem').emissions(feats, 1);
+  const b = NerModel.parse(shifted.subarray(3), 'mem').emissions(feats, 1);
+  assert.deepEqual([...b], [...a]);
+  assert.ok(Math.abs(a[label('U-ORG')]! - 1.5) < 1e-3 && Math.abs(a[label('B-PER')]! + 0.75) < 1e-3);
+});
+
+test('a model file with a label index out of range fails with MODEL_MISSING naming the file', () => {
+  const keys = Uint32Array.from([11]);
+  const weights = new Float32Array(N_LABELS);
+  weights[label('U-LOC')] = 1;
+  const bytes = NerModel.serialize({ labels: LABELS, featuresVersion: 1 }, keys, weights, new Float32Array((N_LABELS + 1) * N_LABELS));
+  // the one stored weight's label byte sits right after the per-feature counts
+  const headLen = new DataView(bytes.buffer).getUint32(8, true);
+  const labelAt = ((12 + headLen + 3) & ~3) + (N_LABELS + 1) * N_LABELS * 4 + 4 + 1;
+  assert.equal(bytes[labelAt], label('U-LOC'));
+  bytes[labelAt] = 200;
+  assert.throws(
+    () => NerModel.parse(bytes, 'models/ner/ner.bin'),
+    (e: unknown) => isDossierError(e) && e.code === 'MODEL_MISSING' && e.message.includes('models/ner/ner.bin') && e.message.includes('label index 200'),
+  );
+});
+
 test('a corrupt model file fails with MODEL_MISSING naming the file', () => {
   assert.throws(
     () => NerModel.parse(new Uint8Array([1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12]), 'models/ner/ner.bin'),

@@ -168,6 +168,9 @@ export interface ModelHeader {
 const MAGIC = 0x524e4544; // "DNER" little-endian
 const FORMAT = 1;
 
+/** Whether typed arrays on this machine are little-endian, like the model file. */
+const LITTLE_ENDIAN = new Uint8Array(new Uint32Array([1]).buffer)[0] === 1;
+
 /** Weight rows are padded to 16 floats: one 64-byte cache line per feature. */
 const STRIDE = 16;
 
@@ -180,13 +183,22 @@ export class NerModel {
   readonly #weights: Float32Array;
   readonly #mask: number;
 
-  constructor(header: ModelHeader, keys: Uint32Array, weights: Float32Array, trans: Float32Array) {
+  /**
+   * @param weights dense rows of N_LABELS per key; or, with `padded`, rows already padded to the
+   *   runtime stride (the file reader writes them so, saving a copy of every weight at load)
+   */
+  constructor(header: ModelHeader, keys: Uint32Array, weights: Float32Array, trans: Float32Array, padded = false) {
     this.header = header;
     this.trans = trans;
     const L = N_LABELS;
-    this.#weights = new Float32Array(keys.length * STRIDE);
-    for (let f = 0; f < keys.length; f++) {
-      for (let l = 0; l < L; l++) this.#weights[f * STRIDE + l] = weights[f * L + l]!;
+    if (padded) {
+      if (weights.length !== keys.length * STRIDE) throw new Error(`NerModel: ${weights.length} padded weights for ${keys.length} keys`);
+      this.#weights = weights;
+    } else {
+      this.#weights = new Float32Array(keys.length * STRIDE);
+      for (let f = 0; f < keys.length; f++) {
+        for (let l = 0; l < L; l++) this.#weights[f * STRIDE + l] = weights[f * L + l]!;
+      }
     }
     let size = 1024;
     while (size < keys.length * 2) size <<= 1;
@@ -301,21 +313,29 @@ export class NerModel {
     const transEnd = headEnd + trans.length * 4;
     const F = header.features;
     if (!Number.isInteger(F) || transEnd + F * 5 > bytes.length) throw bad('weight section is truncated');
-    const keys = new Uint32Array(F);
-    for (let f = 0; f < F; f++) keys[f] = dv.getUint32(transEnd + f * 4, true);
+    // keys and int16 values are read through typed views where the bytes allow it (little-endian
+    // host, aligned offsets), else one by one: loading is part of the first document's latency
+    const keys = LITTLE_ENDIAN && (bytes.byteOffset + transEnd) % 4 === 0 ? new Uint32Array(bytes.buffer, bytes.byteOffset + transEnd, F) : new Uint32Array(F);
+    if (keys.buffer !== bytes.buffer) for (let f = 0; f < F; f++) keys[f] = dv.getUint32(transEnd + f * 4, true);
     const countsAt = transEnd + F * 4;
     let nnz = 0;
     for (let f = 0; f < F; f++) nnz += bytes[countsAt + f]!;
     const labelsAt = countsAt + F;
     const valuesAt = (labelsAt + nnz + 1) & ~1;
     if (valuesAt + nnz * 2 > bytes.length) throw bad('weight section is truncated');
-    const weights = new Float32Array(F * L);
+    const values = LITTLE_ENDIAN && (bytes.byteOffset + valuesAt) % 2 === 0 ? new Int16Array(bytes.buffer, bytes.byteOffset + valuesAt, nnz) : Int16Array.from({ length: nnz }, (_, p) => dv.getInt16(valuesAt + p * 2, true));
+    const weights = new Float32Array(F * STRIDE);
+    const scale = header.scale;
     let p = 0;
     for (let f = 0; f < F; f++) {
       const c = bytes[countsAt + f]!;
-      for (let j = 0; j < c; j++, p++) weights[f * L + bytes[labelsAt + p]!] = dv.getInt16(valuesAt + p * 2, true) * header.scale;
+      for (let j = 0; j < c; j++, p++) {
+        const l = bytes[labelsAt + p]!;
+        if (l >= L) throw bad(`label index ${l} of feature ${f} is out of range`);
+        weights[f * STRIDE + l] = values[p]! * scale;
+      }
     }
-    return new NerModel(header, keys, weights, trans);
+    return new NerModel(header, keys, weights, trans, true);
   }
 }
 
