@@ -2,7 +2,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
-import { cvSentences, documentsOf } from './cv-sentences.ts';
+import { cvSentences, documentsOf, genreOf } from './cv-sentences.ts';
 import { defaultDataDir } from './train.ts';
 import type { UdSentence } from './lib/conllu.ts';
 
@@ -15,6 +15,13 @@ test('documentsOf starts a document at each # newdoc', () => {
   assert.deepEqual(docs.map((d) => d.map((x) => x.text)), [['a', 'b'], ['c', 'd']]);
 });
 
+test('the genre of an EWT document is its id up to the first hyphen', () => {
+  const doc = (newdoc?: string) => [{ id: '1', text: 'x', words: [], multiwords: [], newdoc }] as unknown as UdSentence[];
+  assert.equal(genreOf(doc('reviews-023726-0002')), 'reviews');
+  assert.equal(genreOf(doc('weblog-blogspot.com_x_ENG')), 'weblog');
+  assert.equal(genreOf(doc(undefined)), 'other');
+});
+
 test('a quick cross-validation run trains on the other folds and scores the held-out one', { skip: !haveData && 'shared data not present' }, async () => {
   const lines: string[] = [];
   const r = await cvSentences({ dataDir: data, quick: true, only: [1, 3], log: (l) => lines.push(l) });
@@ -24,6 +31,8 @@ test('a quick cross-validation run trains on the other folds and scores the held
     assert.ok(f.prf.match <= Math.min(f.prf.gold, f.prf.pred));
   }
   assert.equal(r.pooled.gold, r.folds[0]!.prf.gold + r.folds[1]!.prf.gold);
+  assert.equal([...r.genres.values()].reduce((a, g) => a + g.gold, 0), r.pooled.gold, 'the genres partition the held-out sentences');
+  assert.ok([...r.genres.keys()].every((g) => /^(answers|email|newsgroup|reviews|weblog)$/.test(g)), [...r.genres.keys()].join());
   assert.match(lines.at(-1)!, /^pooled over 2 folds: sentence F1 \d+\.\d\d/);
 });
 

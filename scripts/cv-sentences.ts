@@ -40,6 +40,15 @@ export interface CvSentencesResult {
   folds: Array<{ fold: number; prf: Prf }>;
   /** All run folds pooled. */
   pooled: Prf;
+  /** Pooled per EWT genre (the prefix of the document id: answers, email, newsgroup, reviews, weblog). */
+  genres: Map<string, Prf>;
+}
+
+/** The genre of an EWT document: its id up to the first hyphen ("reviews-123456-0001" → "reviews"). */
+export function genreOf(doc: readonly UdSentence[]): string {
+  const id = doc[0]?.newdoc ?? '';
+  const cut = id.indexOf('-');
+  return cut > 0 ? id.slice(0, cut) : 'other';
 }
 
 /** The EWT train sentences grouped by document (`# newdoc`). */
@@ -75,22 +84,32 @@ export async function cvSentences(opts: CvSentencesOptions): Promise<CvSentences
     { docs: gapExamples(ewtDev), weight: 1 },
     { docs: gapExamples(gumDev), weight: GUM_DEV_WEIGHT },
   ];
-  const result: CvSentencesResult = { folds: [], pooled: emptyPrf() };
+  const result: CvSentencesResult = { folds: [], pooled: emptyPrf(), genres: new Map() };
   for (const f of only) {
     const t0 = Date.now();
     const train = docs.filter((_, i) => i % k !== f).flat();
-    const held = docs.filter((_, i) => i % k === f).flat();
+    const held = docs.filter((_, i) => i % k === f);
     const { model } = trainSentenceModel([...gapExamples(train), ...gumExamples], dev, opts.quick ? 1 : 3);
     const prf = emptyPrf();
-    for (const d of rawDocuments(held)) {
-      const r = tokenize(d.text, { sentenceModel: model });
-      addSpanMatches(prf, d.sentenceSpans, r.sentences.map((s) => [s.start, s.end] as [number, number]));
+    for (const doc of held) {
+      const g = result.genres.get(genreOf(doc)) ?? emptyPrf();
+      result.genres.set(genreOf(doc), g);
+      for (const d of rawDocuments(doc)) {
+        const r = tokenize(d.text, { sentenceModel: model });
+        const spans = r.sentences.map((s) => [s.start, s.end] as [number, number]);
+        addSpanMatches(prf, d.sentenceSpans, spans);
+        addSpanMatches(g, d.sentenceSpans, spans);
+      }
     }
     result.folds.push({ fold: f, prf });
     result.pooled.gold += prf.gold;
     result.pooled.pred += prf.pred;
     result.pooled.match += prf.match;
     opts.log(`fold ${f}/${k}: sentence F1 ${pct(f1(prf).f)} (P ${pct(f1(prf).p)} R ${pct(f1(prf).r)}, ${prf.gold} sentences, ${((Date.now() - t0) / 1000).toFixed(0)} s)`);
+  }
+  for (const [g, prf] of [...result.genres].sort(([a], [b]) => a.localeCompare(b))) {
+    const x = f1(prf);
+    opts.log(`  ${g.padEnd(10)} sentence F1 ${pct(x.f)} (P ${pct(x.p)} R ${pct(x.r)}, ${prf.gold} sentences)`);
   }
   const p = f1(result.pooled);
   opts.log(`pooled over ${result.folds.length} folds: sentence F1 ${pct(p.f)} (P ${pct(p.p)} R ${pct(p.r)}, ${result.pooled.gold} sentences)`);
@@ -120,7 +139,8 @@ function parseArgs(argv: string[]): CvSentencesOptions {
     else if (a === '--help' || a === '-h') {
       console.log('usage: npm run cv:sentences -- [--data DIR] [--folds K] [--only 0,2] [--quick]\n\n' +
         'Cross-validates the sentence splitter over UD English-EWT train documents (GUM train in every\n' +
-        'training fold, thresholds on EWT dev + GUM dev) and prints sentence F1 per fold and pooled.\n\n' +
+        'training fold, thresholds on EWT dev + GUM dev) and prints sentence F1 per fold, per genre\n' +
+        '(answers, email, newsgroup, reviews, weblog) and pooled.\n\n' +
         '  --data DIR    folder holding ud/en_ewt and ud/en_gum (default ../shared/data or $DOSSIER_SHARED_DATA)\n' +
         '  --folds K     number of folds (default 5)\n' +
         '  --only LIST   run only these folds, e.g. 0,2 (default all)\n' +
