@@ -20,7 +20,8 @@ import { rawDocuments, addSpanMatches, emptyPrf, f1, type Prf } from './lib/ud-r
 import { gapExamples, GUM_DEV_WEIGHT } from './train-sentences.ts';
 import { tokenize } from '../src/nlp/tokenizer.ts';
 import { trainSentenceModel, type DevSet } from '../src/nlp/sentence-train.ts';
-import { DossierError, isDossierError } from '../src/errors.ts';
+import { DossierError } from '../src/errors.ts';
+import { runIfMain } from './lib/run-main.ts';
 
 const repoRoot = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 
@@ -151,14 +152,4 @@ function parseArgs(argv: string[]): CvSentencesOptions {
   return o;
 }
 
-if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
-  try {
-    await cvSentences(parseArgs(process.argv.slice(2)));
-  } catch (e) {
-    if (isDossierError(e)) {
-      console.error(`error[${e.code}]: ${e.message}`);
-      process.exit(e.exitCode);
-    }
-    throw e;
-  }
-}
+await runIfMain(import.meta.url, () => cvSentences(parseArgs(process.argv.slice(2))));

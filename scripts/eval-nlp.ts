@@ -20,7 +20,8 @@ import { rawDocuments, addSpanMatches, emptyPrf, f1, type Prf } from './lib/ud-r
 import { tokenize } from '../src/nlp/tokenizer.ts';
 import { loadTagger, type Tagger } from '../src/nlp/tagger.ts';
 import { loadParser, type Parser } from '../src/nlp/parser.ts';
-import { DossierError, isDossierError } from '../src/errors.ts';
+import { DossierError } from '../src/errors.ts';
+import { runIfMain } from './lib/run-main.ts';
 
 const repoRoot = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const pct = (x: number) => (100 * x).toFixed(2);
@@ -271,14 +272,4 @@ function parseArgs(argv: string[]): EvalNlpOptions {
   return o;
 }
 
-if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
-  try {
-    await evalNlp(parseArgs(process.argv.slice(2)));
-  } catch (e) {
-    if (isDossierError(e)) {
-      console.error(`error[${e.code}]: ${e.message}`);
-      process.exit(e.exitCode);
-    }
-    throw e;
-  }
-}
+await runIfMain(import.meta.url, () => evalNlp(parseArgs(process.argv.slice(2))));

@@ -15,10 +15,11 @@ import { copyFileSync, existsSync, mkdirSync } from 'node:fs';
 import { loadClusters, type WordClusters } from '../src/nlp/clusters.ts';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
-import { DossierError, isDossierError } from '../src/errors.ts';
+import { DossierError } from '../src/errors.ts';
 import { loadUd, trainTaggerModel } from './train-tagger.ts';
 import { trainParserModel } from './train-parser.ts';
 import { trainSentencesModel } from './train-sentences.ts';
+import { runIfMain } from './lib/run-main.ts';
 
 const repoRoot = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 
@@ -131,14 +132,4 @@ function parseArgs(argv: string[]): TrainOptions {
   return o;
 }
 
-if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
-  try {
-    await trainAll(parseArgs(process.argv.slice(2)));
-  } catch (e) {
-    if (isDossierError(e)) {
-      console.error(`error[${e.code}]: ${e.message}`);
-      process.exit(e.exitCode);
-    }
-    throw e;
-  }
-}
+await runIfMain(import.meta.url, () => trainAll(parseArgs(process.argv.slice(2))));
