@@ -3,7 +3,7 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { join, dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { parseEntries, Gazetteer } from './gazetteer.ts';
+import { parseEntries, Gazetteer, gazKey } from './gazetteer.ts';
 
 /** What a gazetteer file means, stated line by line (the reader cuts lines out without splitting). */
 function reference(tsv: string): Map<string, number> {
@@ -37,4 +37,19 @@ test('the shipped gazetteer reads the same as the line-by-line definition', () =
   assert.equal(got.size, want.size);
   for (const [k, v] of want) if (got.get(k) !== v) assert.fail(`entry "${k}": ${got.get(k)} instead of ${v}`);
   assert.equal(Gazetteer.parse(tsv).lookup('baghdad') > 0, true);
+});
+
+test('extend matches as a gazetteer built from all the entries at once (the prefixes are carried over, not recomputed)', () => {
+  const base = Gazetteer.parse('islamic revolutionary guard corps\t16\nal-quds force\t16\nbaghdad\t2\n');
+  const added: Array<[string, 'ORG' | 'PER' | 'PLACE']> = [['Hezbollah Brigades', 'ORG'], ['Kata\'ib Sayyid al-Shuhada', 'ORG'], ['Nouri al-Maliki', 'PER'], ['Baghdad', 'ORG'], ['Islamic State', 'ORG']];
+  const ext = base.extend(added);
+  const entries = parseEntries('islamic revolutionary guard corps\t16\nal-quds force\t16\nbaghdad\t2\n');
+  const bit = { ORG: 16, PER: 8, PLACE: 2 } as const;
+  for (const [name, cat] of added) entries.set(gazKey(name), (entries.get(gazKey(name)) ?? 0) | bit[cat]);
+  const whole = new Gazetteer(entries);
+  const text = "the islamic state and the islamic revolutionary guard corps met kata'ib sayyid al - shuhada and nouri al - maliki of hezbollah brigades in baghdad".split(' ');
+  assert.deepEqual([...ext.match(text)], [...whole.match(text)]);
+  assert.ok(ext.match(text).some((c) => c !== 0));
+  assert.equal(ext.lookup('baghdad'), 2 | 16);
+  assert.equal(base.lookup('hezbollah brigades'), 0, 'the base is unchanged');
 });

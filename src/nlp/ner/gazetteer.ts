@@ -83,26 +83,35 @@ export function parseEntries(tsv: string): Map<string, number> {
   return entries;
 }
 
+/** Add every proper token prefix of `key` to `out`, so matching stops as soon as no entry can follow. */
+function addPrefixes(out: Set<string>, key: string): void {
+  let i = key.indexOf(' ');
+  while (i > 0) {
+    out.add(key.slice(0, i));
+    i = key.indexOf(' ', i + 1);
+  }
+  let h = key.indexOf('-');
+  while (h > 0) {
+    out.add(key.slice(0, h));
+    out.add(key.slice(0, h + 1));
+    h = key.indexOf('-', h + 1);
+  }
+}
+
 export class Gazetteer {
   readonly #entries: Map<string, number>;
   readonly #prefixes: Set<string>;
 
-  constructor(entries: Map<string, number>) {
+  /**
+   * @param prefixes the token prefixes of every entry, when the caller has them (`extend` starts
+   *   from its base's and adds the new entries' instead of recomputing them all)
+   */
+  constructor(entries: Map<string, number>, prefixes?: Set<string>) {
     this.#entries = entries;
-    this.#prefixes = new Set();
-    for (const key of entries.keys()) {
-      // Every proper token prefix of an entry, so matching stops as soon as no entry can follow.
-      let i = key.indexOf(' ');
-      while (i > 0) {
-        this.#prefixes.add(key.slice(0, i));
-        i = key.indexOf(' ', i + 1);
-      }
-      let h = key.indexOf('-');
-      while (h > 0) {
-        this.#prefixes.add(key.slice(0, h));
-        this.#prefixes.add(key.slice(0, h + 1));
-        h = key.indexOf('-', h + 1);
-      }
+    if (prefixes) this.#prefixes = prefixes;
+    else {
+      this.#prefixes = new Set();
+      for (const key of entries.keys()) addPrefixes(this.#prefixes, key);
     }
   }
 
@@ -122,12 +131,15 @@ export class Gazetteer {
    */
   extend(names: Iterable<readonly [string, GazCategory]>): Gazetteer {
     const entries = new Map(this.#entries);
+    const prefixes = new Set(this.#prefixes);
     for (const [phrase, cat] of names) {
       const key = gazKey(phrase);
       if (key === '' || !/\p{L}/u.test(key) || key.split(' ').length > GAZ_MAX_TOKENS) continue;
-      entries.set(key, (entries.get(key) ?? 0) | (1 << GAZ_CATEGORIES.indexOf(cat)));
+      const old = entries.get(key);
+      if (old === undefined) addPrefixes(prefixes, key);
+      entries.set(key, (old ?? 0) | (1 << GAZ_CATEGORIES.indexOf(cat)));
     }
-    return new Gazetteer(entries);
+    return new Gazetteer(entries, prefixes);
   }
 
   /** Parse the TSV written by the build script: `key<TAB>mask`, `#` comments. */
