@@ -154,3 +154,24 @@ test('government departments and the PKK are curated records holding the Phoenix
   assert.equal(kb.best('PKK')?.id, 'pkk');
   assert.equal(kb.best("Kurdistan Workers' Party")?.id, 'pkk');
 });
+
+test('the shipped actors file passes the full schema (loading checks only what it relies on)', async () => {
+  const { KB_FILE } = await import('./load.ts');
+  const { kbFileSchema } = await import('./types.ts');
+  const r = kbFileSchema.safeParse(JSON.parse(fs.readFileSync(KB_FILE, 'utf8')));
+  assert.ok(r.success, r.success ? '' : JSON.stringify(r.error.issues.slice(0, 3)));
+});
+
+test('a damaged shipped actors file fails with MODEL_MISSING naming the file and the first bad actor', async () => {
+  const { checkShippedActors } = await import('./load.ts');
+  const file = 'data/kb/actors.json';
+  const fails = (raw: unknown, re: RegExp) =>
+    assert.throws(() => checkShippedActors(raw, file), (e: unknown) => e instanceof DossierError && e.code === 'MODEL_MISSING' && e.message.includes(file) && re.test(e.message));
+  fails(null, /not a version-1 knowledge base/);
+  fails({ version: 2, actors: [] }, /not a version-1 knowledge base/);
+  const ok = { id: 'hamas', name: 'Hamas', type: 'ORGANIZATION', aliases: [] };
+  fails({ version: 1, actors: [ok, { ...ok, id: 'x', type: 'GROUP' }] }, /actors\[1\]\.type \(x\): expected one of PERSON, ORGANIZATION, LOCATION/);
+  fails({ version: 1, actors: [{ ...ok, aliases: undefined }] }, /actors\[0\]\.aliases \(hamas\): expected a list/);
+  fails({ version: 1, actors: [{ ...ok, name: '' }] }, /actors\[0\]\.name \(hamas\)/);
+  assert.equal(checkShippedActors({ version: 1, actors: [ok] }, file).length, 1);
+});
