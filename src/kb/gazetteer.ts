@@ -68,16 +68,25 @@ export class Gazetteer {
   readonly #countries = new Map<string, Place>();
 
   constructor(rows: readonly PlaceRow[]) {
+    const byKey = this.#byKey;
+    const byId = this.#byId;
+    // a place's keys: its name's, then its aliases' not seen before for it (most places have none)
+    const keys: string[] = [];
     for (const r of rows) {
       const p = toPlace(r);
-      this.#byId.set(p.id, p);
+      byId.set(p.id, p);
       if (p.kind === 'country') this.#countries.set(p.country, p);
-      const keys = new Set([normalizeName(p.name), ...r[9].map(normalizeName)]);
+      keys.length = 0;
+      keys.push(normalizeName(p.name));
+      for (const a of r[9]) {
+        const k = normalizeName(a);
+        if (!keys.includes(k)) keys.push(k);
+      }
       for (const k of keys) {
         if (k === '') continue;
-        const list = this.#byKey.get(k);
+        const list = byKey.get(k);
         if (list) list.push(p);
-        else this.#byKey.set(k, [p]);
+        else byKey.set(k, [p]);
       }
     }
   }
