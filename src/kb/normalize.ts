@@ -14,25 +14,20 @@ const APOSTROPHES = /['’‘`´ʼʻʹ′]/g;
 const ASSIMILATED_ARTICLE = /(^|\s)(?:a[dnrstz]|ash|ath|adh)-(?=\p{L})/gu;
 const ARTICLE_TOKENS = new Set(['al', 'el']);
 
-/** Only ASCII characters: no decompositions, no combining marks, and \p{L}/\p{N} are [A-Za-z0-9]. */
+/** Only ASCII characters: nothing to decompose and no combining marks. */
 const ASCII_ONLY = /^[\x00-\x7f]*$/;
-const ASCII_ASSIMILATED_ARTICLE = /(^|\s)(?:a[dnrstz]|ash|ath|adh)-(?=[A-Za-z])/g;
 
-/** Lower-cased, diacritic-free, punctuation-free text with single spaces. Keeps articles. */
-export function foldText(s: string): string {
-  // the same steps for ASCII text without the Unicode passes (most names are ASCII, and the
-  // knowledge base and gazetteer fold ~100k of them when they load)
-  if (ASCII_ONLY.test(s)) {
-    return s
-      .replace(/['`]/g, '')
-      .replace(/\.(?=\S)/g, '')
-      .replace(/[^A-Za-z0-9]+/g, ' ')
-      .trim()
-      .toLowerCase();
-  }
+/**
+ * NFKD with the combining marks dropped. ASCII text, most names, is already so: the knowledge
+ * base and the gazetteer fold ~100k names when they load, and these passes were most of it.
+ */
+function stripMarks(s: string): string {
+  return ASCII_ONLY.test(s) ? s : s.normalize('NFKD').replace(/\p{M}+/gu, '');
+}
+
+/** The folding steps after `stripMarks`. */
+function foldStripped(s: string): string {
   return s
-    .normalize('NFKD')
-    .replace(/\p{M}+/gu, '')
     .replace(APOSTROPHES, '')
     .replace(/\.(?=\S)/g, '') // U.S. -> US (but keep sentence-final dots as separators)
     .replace(/[^\p{L}\p{N}]+/gu, ' ')
@@ -40,13 +35,18 @@ export function foldText(s: string): string {
     .toLowerCase();
 }
 
+/** Lower-cased, diacritic-free, punctuation-free text with single spaces. Keeps articles. */
+export function foldText(s: string): string {
+  return foldStripped(stripMarks(s));
+}
+
 /**
  * The lookup key of a name. Two names with the same key are treated as the same alias.
  * @example normalizeName('the al-Quds Force') === normalizeName('Quds force') // 'quds force'
  */
 export function normalizeName(s: string): string {
-  const pre = ASCII_ONLY.test(s) ? s.replace(ASCII_ASSIMILATED_ARTICLE, '$1') : s.normalize('NFKD').replace(/\p{M}+/gu, '').replace(ASSIMILATED_ARTICLE, '$1');
-  const words = foldText(pre).split(' ').filter((w) => w !== '');
+  // marks are stripped once: the folding steps after the article rule need not do it again
+  const words = foldStripped(stripMarks(s).replace(ASSIMILATED_ARTICLE, '$1')).split(' ').filter((w) => w !== '');
   let i = 0;
   // Leading English/French articles: "the Hague", "Le Gosier" = "Gosier".
   if ((words[0] === 'the' || words[0] === 'le' || words[0] === 'la' || words[0] === 'les') && words.length > 1) i = 1;
