@@ -315,8 +315,7 @@ export class NerModel {
     if (!Number.isInteger(F) || transEnd + F * 5 > bytes.length) throw bad('weight section is truncated');
     // keys and int16 values are read through typed views where the bytes allow it (little-endian
     // host, aligned offsets), else one by one: loading is part of the first document's latency
-    const keys = LITTLE_ENDIAN && (bytes.byteOffset + transEnd) % 4 === 0 ? new Uint32Array(bytes.buffer, bytes.byteOffset + transEnd, F) : new Uint32Array(F);
-    if (keys.buffer !== bytes.buffer) for (let f = 0; f < F; f++) keys[f] = dv.getUint32(transEnd + f * 4, true);
+    const keys = LITTLE_ENDIAN && (bytes.byteOffset + transEnd) % 4 === 0 ? new Uint32Array(bytes.buffer, bytes.byteOffset + transEnd, F) : Uint32Array.from({ length: F }, (_, f) => dv.getUint32(transEnd + f * 4, true));
     const countsAt = transEnd + F * 4;
     let nnz = 0;
     for (let f = 0; f < F; f++) nnz += bytes[countsAt + f]!;
