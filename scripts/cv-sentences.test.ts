@@ -2,7 +2,8 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
-import { cvSentences, documentsOf, genreOf } from './cv-sentences.ts';
+import { cvSentences, genreOf } from './cv-sentences.ts';
+import { documentsOf } from './lib/ud-raw.ts';
 import { defaultDataDir } from './train.ts';
 import type { UdSentence } from './lib/conllu.ts';
 

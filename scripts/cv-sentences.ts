@@ -16,10 +16,10 @@ import { existsSync } from 'node:fs';
 import { join, resolve, dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { readConllu, type UdSentence } from './lib/conllu.ts';
-import { rawDocuments, addSpanMatches, emptyPrf, f1, type Prf } from './lib/ud-raw.ts';
-import { gapExamples, GUM_DEV_WEIGHT } from './train-sentences.ts';
+import { documentsOf, rawDocuments, addSpanMatches, emptyPrf, f1, type Prf } from './lib/ud-raw.ts';
+import { gapExamples, sentenceDevSets } from './train-sentences.ts';
 import { tokenize } from '../src/nlp/tokenizer.ts';
-import { trainSentenceModel, type DevSet } from '../src/nlp/sentence-train.ts';
+import { trainSentenceModel } from '../src/nlp/sentence-train.ts';
 import { DossierError } from '../src/errors.ts';
 import { runIfMain } from './lib/run-main.ts';
 
@@ -52,16 +52,6 @@ export function genreOf(doc: readonly UdSentence[]): string {
   return cut > 0 ? id.slice(0, cut) : 'other';
 }
 
-/** The EWT train sentences grouped by document (`# newdoc`). */
-export function documentsOf(sents: readonly UdSentence[]): UdSentence[][] {
-  const docs: UdSentence[][] = [];
-  for (const s of sents) {
-    if (s.newdoc !== undefined || docs.length === 0) docs.push([]);
-    docs[docs.length - 1]!.push(s);
-  }
-  return docs;
-}
-
 export async function cvSentences(opts: CvSentencesOptions): Promise<CvSentencesResult> {
   const k = opts.folds ?? 5;
   if (!Number.isInteger(k) || k < 2) throw new DossierError('USAGE', `cv:sentences: --folds must be an integer ≥ 2, got ${k}`);
@@ -80,17 +70,16 @@ export async function cvSentences(opts: CvSentencesOptions): Promise<CvSentences
     ewtDev = ewtDev.slice(0, 40);
     gumDev = gumDev.slice(0, 20);
   }
+  // every document's gaps once (the rule tokenizer's output does not depend on the fold)
+  const docGaps = docs.map((d) => gapExamples(d));
   const gumExamples = gapExamples(gumTrain);
-  const dev: DevSet[] = [
-    { docs: gapExamples(ewtDev), weight: 1 },
-    { docs: gapExamples(gumDev), weight: GUM_DEV_WEIGHT },
-  ];
+  const dev = sentenceDevSets(ewtDev, gumDev);
   const result: CvSentencesResult = { folds: [], pooled: emptyPrf(), genres: new Map() };
   for (const f of only) {
     const t0 = Date.now();
-    const train = docs.filter((_, i) => i % k !== f).flat();
+    const train = docGaps.filter((_, i) => i % k !== f).flat();
     const held = docs.filter((_, i) => i % k === f);
-    const { model } = trainSentenceModel([...gapExamples(train), ...gumExamples], dev, opts.quick ? 1 : 3);
+    const { model } = trainSentenceModel([...train, ...gumExamples], dev, opts.quick ? 1 : undefined);
     const prf = emptyPrf();
     for (const doc of held) {
       const g = result.genres.get(genreOf(doc)) ?? emptyPrf();

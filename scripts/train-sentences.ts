@@ -72,14 +72,20 @@ function sentenceF1(docs: ReturnType<typeof rawDocuments>, model: SentenceModel)
 }
 
 /** Weight of GUM dev next to EWT dev (1) when the thresholds are chosen. */
-export const GUM_DEV_WEIGHT = 0.5;
+const GUM_DEV_WEIGHT = 0.5;
+
+/** The dev sets the thresholds are chosen on: EWT dev, and GUM dev (at GUM_DEV_WEIGHT) when given. */
+export function sentenceDevSets(ewtDev: readonly UdSentence[], gumDev: readonly UdSentence[] | null): DevSet[] {
+  const dev: DevSet[] = [{ docs: gapExamples(ewtDev), weight: 1 }];
+  if (gumDev) dev.push({ docs: gapExamples(gumDev), weight: GUM_DEV_WEIGHT });
+  return dev;
+}
 
 export async function trainSentencesModel(opts: TrainStepOptions, data: { train: UdSentence[]; dev: UdSentence[] }): Promise<{ devGapF1: number; devSentenceF1: number; bytes: number }> {
   const t0 = Date.now();
-  const dev: DevSet[] = [{ docs: gapExamples(data.dev), weight: 1 }];
   const gumDev = join(opts.dataDir, 'ud', 'en_gum', 'dev.conllu');
-  if (!opts.quick && existsSync(gumDev)) dev.push({ docs: gapExamples(readConllu(gumDev)), weight: GUM_DEV_WEIGHT });
-  const { model, devF1 } = trainSentenceModel(gapExamples(data.train), dev, opts.quick ? 1 : 3, opts.log);
+  const dev = sentenceDevSets(data.dev, !opts.quick && existsSync(gumDev) ? readConllu(gumDev) : null);
+  const { model, devF1 } = trainSentenceModel(gapExamples(data.train), dev, opts.quick ? 1 : undefined, opts.log);
   const f = sentenceF1(rawDocuments(data.dev), model);
   opts.log(`sentences: EWT dev sentence F1 ${(100 * f).toFixed(2)}`);
   const bytes = saveSentenceModel(join(opts.outDir, 'sentences.bin.gz'), model);

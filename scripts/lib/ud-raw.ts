@@ -17,24 +17,30 @@ export interface RawDoc {
   wordSpans: Array<Array<[number, number]>>;
 }
 
-export function rawDocuments(sents: readonly UdSentence[]): RawDoc[] {
-  const docs: RawDoc[] = [];
-  let cur: RawDoc | null = null;
+/** Sentences grouped by document: a document starts at `# newdoc` (and at the first sentence). */
+export function documentsOf(sents: readonly UdSentence[]): UdSentence[][] {
+  const docs: UdSentence[][] = [];
   for (const s of sents) {
-    if (!cur || s.newdoc !== undefined) {
-      cur = { text: '', sentences: [], sentenceSpans: [], wordSpans: [] };
-      docs.push(cur);
-    } else {
-      cur.text += s.newpar ? '\n\n' : ' ';
-    }
-    const { text, spans } = wordSpans(s);
-    const off = cur.text.length;
-    cur.text += text;
-    cur.sentences.push(s);
-    cur.sentenceSpans.push([off, off + text.length]);
-    cur.wordSpans.push(spans.map(([a, b]) => [a + off, b + off] as [number, number]));
+    if (s.newdoc !== undefined || docs.length === 0) docs.push([]);
+    docs[docs.length - 1]!.push(s);
   }
   return docs;
+}
+
+export function rawDocuments(sents: readonly UdSentence[]): RawDoc[] {
+  return documentsOf(sents).map((doc) => {
+    const cur: RawDoc = { text: '', sentences: [], sentenceSpans: [], wordSpans: [] };
+    for (const s of doc) {
+      if (cur.sentences.length > 0) cur.text += s.newpar ? '\n\n' : ' ';
+      const { text, spans } = wordSpans(s);
+      const off = cur.text.length;
+      cur.text += text;
+      cur.sentences.push(s);
+      cur.sentenceSpans.push([off, off + text.length]);
+      cur.wordSpans.push(spans.map(([a, b]) => [a + off, b + off] as [number, number]));
+    }
+    return cur;
+  });
 }
 
 export interface Prf {
