@@ -11,8 +11,8 @@
  * publication is taken from the previous year. Partial dates become ranges ("October 2023" is
  * 2023-10-01..2023-10-31). Without an anchor, only expressions that carry their own year are kept.
  */
-import { createRequire } from 'node:module';
 import type { ParsedResult } from 'chrono-node';
+import { lazyModule } from '../lazy-module.ts';
 import type { Doc, TimeExpression } from '../nlp/doc.ts';
 import type { Stage } from '../pipeline/stage.ts';
 import { addDays, findRelativeRanges, isoDay, toDay, type Day } from './times/relative.ts';
@@ -26,14 +26,8 @@ export interface TimeTaggerOptions {
 
 type Components = ParsedResult['start'];
 
-// chrono-node is loaded on first use, through its CommonJS build: most commands never parse a
-// date, and importing its ES modules through the TypeScript loader cost ~0.55 s of every start
-// (the CommonJS build: ~0.2 s, once, when the times stage first runs)
-const requireCjs = createRequire(import.meta.url);
-let chronoModule: typeof import('chrono-node') | undefined;
-function chrono(): typeof import('chrono-node') {
-  return (chronoModule ??= requireCjs('chrono-node') as typeof import('chrono-node'));
-}
+// loaded when the times stage first runs: most commands never parse a date (see lazy-module.ts)
+const chrono = lazyModule<typeof import('chrono-node')>('chrono-node');
 
 function dayOf(c: Components): Day {
   return new Date(Date.UTC(c.get('year') ?? 1970, (c.get('month') ?? 1) - 1, c.get('day') ?? 1));

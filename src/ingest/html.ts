@@ -6,20 +6,12 @@
  * by a blank line, so sentence splitting sees the same breaks a reader does.
  */
 
-import { createRequire } from 'node:module';
 import { metaMap, readPublishedAt, readTitle } from './html-meta.ts';
+import { lazyModule } from '../lazy-module.ts';
 
-// linkedom and Readability are loaded on first use, through their CommonJS builds: most runs
-// read text, and importing linkedom's ES modules through the TypeScript loader cost ~0.45 s of
-// every start (the CommonJS build: ~0.2 s, once, when the first page is parsed)
-const requireCjs = createRequire(import.meta.url);
-let domModules: { parseHTML: typeof import('linkedom').parseHTML; Readability: typeof import('@mozilla/readability').Readability } | undefined;
-function dom(): NonNullable<typeof domModules> {
-  return (domModules ??= {
-    parseHTML: (requireCjs('linkedom') as typeof import('linkedom')).parseHTML,
-    Readability: (requireCjs('@mozilla/readability') as typeof import('@mozilla/readability')).Readability,
-  });
-}
+// loaded when the first page is parsed: most runs read text (see lazy-module.ts)
+const linkedom = lazyModule<typeof import('linkedom')>('linkedom');
+const readability = lazyModule<typeof import('@mozilla/readability')>('@mozilla/readability');
 
 export interface HtmlExtract {
   text: string;
@@ -55,7 +47,7 @@ export function extractHtmlPage(html: string, url?: string): HtmlExtract {
 }
 
 function extractOnce(html: string, url: string | undefined, dropBoilerplate: boolean): HtmlExtract {
-  const { document } = dom().parseHTML(html);
+  const { document } = linkedom().parseHTML(html);
   const doc = document as unknown as Document;
   const meta = metaMap(doc);
   const result: HtmlExtract = { text: '' };
@@ -71,7 +63,7 @@ function extractOnce(html: string, url: string | undefined, dropBoilerplate: boo
   const fallback = blockText(doc.body ?? doc.documentElement);
   let text = '';
   try {
-    const { Readability } = dom();
+    const { Readability } = readability();
     const article = new Readability<Node>(doc, { serializer: (node: Node) => node }).parse();
     if (article?.content) text = blockText(article.content);
     if (!result.publishedAt && article?.publishedTime) result.publishedAt = article.publishedTime;
@@ -85,7 +77,7 @@ function extractOnce(html: string, url: string | undefined, dropBoilerplate: boo
 
 /** Text of an HTML fragment: tags stripped, blocks become paragraphs. */
 export function htmlFragmentToText(html: string): string {
-  const { document } = dom().parseHTML(`<!doctype html><html><head></head><body>${html}</body></html>`);
+  const { document } = linkedom().parseHTML(`<!doctype html><html><head></head><body>${html}</body></html>`);
   const doc = document as unknown as Document;
   removeAll(doc, NEVER_TEXT);
   const all = blockText(doc.body ?? doc.documentElement);
