@@ -16,7 +16,7 @@ import { existsSync } from 'node:fs';
 import { join, resolve, dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { readConllu, type UdSentence } from './lib/conllu.ts';
-import { documentsOf, rawDocuments, addSpanMatches, emptyPrf, f1, type Prf } from './lib/ud-raw.ts';
+import { documentsOf, rawDocuments, addSpanMatches, emptyPrf, f1, pct, type Prf } from './lib/ud-raw.ts';
 import { gapExamples, sentenceDevSets } from './train-sentences.ts';
 import { tokenize } from '../src/nlp/tokenizer.ts';
 import { trainSentenceModel } from '../src/nlp/sentence-train.ts';
@@ -104,10 +104,6 @@ export async function cvSentences(opts: CvSentencesOptions): Promise<CvSentences
   const p = f1(result.pooled);
   opts.log(`pooled over ${result.folds.length} folds: sentence F1 ${pct(p.f)} (P ${pct(p.p)} R ${pct(p.r)}, ${result.pooled.gold} sentences)`);
   return result;
-}
-
-function pct(x: number): string {
-  return (100 * x).toFixed(2);
 }
 
 function parseArgs(argv: string[]): CvSentencesOptions {

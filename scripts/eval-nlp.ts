@@ -16,7 +16,7 @@ import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { createRequire } from 'node:module';
 import { readConllu, type UdSentence } from './lib/conllu.ts';
-import { rawDocuments, addSpanMatches, emptyPrf, f1, type Prf } from './lib/ud-raw.ts';
+import { rawDocuments, addSpanMatches, emptyPrf, f1, pct, type Prf } from './lib/ud-raw.ts';
 import { tokenize } from '../src/nlp/tokenizer.ts';
 import { loadTagger, type Tagger } from '../src/nlp/tagger.ts';
 import { loadParser, type Parser } from '../src/nlp/parser.ts';
@@ -24,7 +24,6 @@ import { DossierError } from '../src/errors.ts';
 import { runIfMain } from './lib/run-main.ts';
 
 const repoRoot = resolve(dirname(fileURLToPath(import.meta.url)), '..');
-const pct = (x: number) => (100 * x).toFixed(2);
 const universal = (l: string) => l.split(':')[0]!;
 
 export interface GoldTokScores {

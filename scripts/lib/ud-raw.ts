@@ -67,3 +67,8 @@ export function f1(acc: Prf): { p: number; r: number; f: number } {
   const r = acc.gold ? acc.match / acc.gold : 0;
   return { p, r, f: p + r ? (2 * p * r) / (p + r) : 0 };
 }
+
+/** A ratio as a percentage with two decimals ("91.39"). */
+export function pct(x: number): string {
+  return (100 * x).toFixed(2);
+}
