@@ -2,7 +2,7 @@
  * @module scripts/train-parser
  * Train the dependency parser and relation labeller on UD English EWT train + GUM train with
  * held-out (jackknifed) predicted tags, selecting epochs on EWT dev with the tagger's tags, and
- * write models/parser.bin.gz. GUM's sentences update the weights at half strength
+ * write models/parser.bin. GUM's sentences update the weights at half strength
  * (PARSER_GUM_WEIGHT: +0.19/+0.24 EWT dev UAS and +0.27/+0.19 LAS with shuffle seeds 11/7).
  * Called by scripts/train.ts after the tagger.
  */
@@ -84,7 +84,7 @@ export async function trainParserModel(opts: ParserStepOptions, data = loadUd(op
     log: opts.log,
   });
   parser.meta.info['gumWeight'] = gumWeight;
-  const bytes = saveParser(join(opts.outDir, 'parser.bin.gz'), parser);
+  const bytes = saveParser(join(opts.outDir, 'parser.bin'), parser);
   opts.log(`parser: dev UAS ${(100 * devUas).toFixed(2)} LAS ${(100 * devLas).toFixed(2)}, ${(bytes / 1e6).toFixed(2)} MB, ${((Date.now() - t0) / 1000).toFixed(0)} s`);
   return { devUas, devLas, bytes };
 }

@@ -2,7 +2,7 @@
  * @module scripts/train-sentences
  * Train the sentence-boundary classifier (src/nlp/sentence-model.ts, src/nlp/sentence-train.ts)
  * on raw documents rebuilt from UD English EWT train + GUM train; the decision thresholds are
- * chosen on EWT dev and GUM dev together. Writes models/sentences.bin.gz. Called by
+ * chosen on EWT dev and GUM dev together. Writes models/sentences.bin. Called by
  * scripts/train.ts.
  */
 import { existsSync } from 'node:fs';
@@ -88,7 +88,7 @@ export async function trainSentencesModel(opts: TrainStepOptions, data: { train:
   const { model, devF1 } = trainSentenceModel(gapExamples(data.train), dev, opts.quick ? 1 : undefined, opts.log);
   const f = sentenceF1(rawDocuments(data.dev), model);
   opts.log(`sentences: EWT dev sentence F1 ${(100 * f).toFixed(2)}`);
-  const bytes = saveSentenceModel(join(opts.outDir, 'sentences.bin.gz'), model);
+  const bytes = saveSentenceModel(join(opts.outDir, 'sentences.bin'), model);
   opts.log(`sentences: ${(bytes / 1e6).toFixed(2)} MB, ${((Date.now() - t0) / 1000).toFixed(0)} s`);
   return { devGapF1: devF1[0]!, devSentenceF1: f, bytes };
 }

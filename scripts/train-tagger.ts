@@ -1,7 +1,7 @@
 /**
  * @module scripts/train-tagger
  * Train the POS tagger + lemmatizer on UD English EWT train + GUM train (model selection on EWT
- * dev) and write models/tagger.bin.gz. Called by scripts/train.ts; runnable alone:
+ * dev) and write models/tagger.bin. Called by scripts/train.ts; runnable alone:
  *   node --import tsx scripts/train-tagger.ts [--data DIR] [--out DIR] [--quick]
  */
 import { join } from 'node:path';
@@ -63,7 +63,7 @@ export async function trainTaggerModel(opts: TrainStepOptions, data = loadUd(opt
     clusters: opts.clusters ?? null,
     log: opts.log,
   });
-  const bytes = saveTagger(join(opts.outDir, 'tagger.bin.gz'), tagger);
+  const bytes = saveTagger(join(opts.outDir, 'tagger.bin'), tagger);
   opts.log(`tagger: dev UPOS ${(100 * devAccuracy).toFixed(2)}, ${(bytes / 1e6).toFixed(2)} MB, ${((Date.now() - t0) / 1000).toFixed(0)} s`);
   const trainTags = jackknife ? jackknife.map((c) => ({ upos: Array.from(c, (k) => tagger.upos[k]!), xpos: Array.from(c, (k) => tagger.xpos[k]!) })) : null;
   return { devUpos: devAccuracy, bytes, tagger, trainTags };

@@ -15,13 +15,13 @@ test('quick training writes loadable tagger and parser models', { skip: !haveDat
   try {
     const lines: string[] = [];
     await trainAll({ dataDir: data, outDir: out, quick: true, only: ['sentences', 'tagger', 'parser'], log: (s) => lines.push(s) });
-    assert.ok(statSync(join(out, 'tagger.bin.gz')).size > 1000);
-    assert.ok(statSync(join(out, 'parser.bin.gz')).size > 1000);
+    assert.ok(statSync(join(out, 'tagger.bin')).size > 1000);
+    assert.ok(statSync(join(out, 'parser.bin')).size > 1000);
     assert.ok(lines.some((l) => l.startsWith('tagger: dev UPOS')));
-    const tagger = loadTagger(join(out, 'tagger.bin.gz'));
+    const tagger = loadTagger(join(out, 'tagger.bin'));
     const cls = tagger.tagClasses(['The', 'army', 'moved', '.']);
     assert.equal(cls.length, 4);
-    const parser = loadParser(join(out, 'parser.bin.gz'));
+    const parser = loadParser(join(out, 'parser.bin'));
     const { heads } = parser.parseSentence(['The', 'army', 'moved', '.'], ['DET', 'NOUN', 'VERB', 'PUNCT'], ['DT', 'NN', 'VBD', '.']);
     assert.equal(heads.filter((h) => h === -1).length, 1, 'exactly one root');
   } finally {

@@ -81,7 +81,7 @@ export async function trainAll(opts: TrainOptions = {}): Promise<Record<string, 
       // the parser alone: tags from the tagger already in --out (its training tags are then the
       // tagger's own, not jackknifed; `--only tagger,parser` reproduces the shipped parser)
       const { loadTagger } = await import('../src/nlp/tagger.ts');
-      tagger = loadTagger(join(outDir, 'tagger.bin.gz'));
+      tagger = loadTagger(join(outDir, 'tagger.bin'));
     }
     if (only.has('parser') && tagger) {
       const r = await trainParserModel({ ...step, tagger, trainTags }, data);

@@ -2,7 +2,7 @@
  * @module nlp/parser
  * Dependency parser producing UD trees: a greedy arc-hybrid transition parser scored by an
  * averaged perceptron (trained with a dynamic oracle), followed by the relation labeller
- * (nlp/labeler.ts). Reads models/parser.bin.gz on first use. Sets token.head (index into
+ * (nlp/labeler.ts). Reads models/parser.bin on first use. Sets token.head (index into
  * doc.tokens, -1 for the root) and token.dep (UD relation, with subtype where UD has one).
  */
 import type { Doc, Token } from './doc.ts';
@@ -235,8 +235,8 @@ let cached: Parser | null = null;
  * Load the parser model (cached after the first call).
  * @throws DossierError MODEL_MISSING naming the file.
  */
-export function loadParser(path = modelPath('parser.bin.gz')): Parser {
-  const isDefault = path === modelPath('parser.bin.gz');
+export function loadParser(path = modelPath('parser.bin')): Parser {
+  const isDefault = path === modelPath('parser.bin');
   if (cached && isDefault) return cached;
   const c = readModelFile<ParserMeta>(path, 'parser');
   const L = c.meta.labels.length;
@@ -250,7 +250,7 @@ export function loadParser(path = modelPath('parser.bin.gz')): Parser {
 }
 
 export interface ParserOptions {
-  /** Model file (default models/parser.bin.gz). */
+  /** Model file (default models/parser.bin). */
   model?: string;
 }
 

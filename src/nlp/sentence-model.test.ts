@@ -1,6 +1,6 @@
 /**
  * Regression specs for the learned sentence splitter (src/nlp/sentence-model.ts with the shipped
- * models/sentences.bin.gz): one small text per class of error fixed, with the expected sentences.
+ * models/sentences.bin): one small text per class of error fixed, with the expected sentences.
  */
 import { test } from 'node:test';
 import assert from 'node:assert/strict';

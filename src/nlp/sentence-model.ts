@@ -8,7 +8,7 @@
  * the words, shapes and token kinds around the gap and the next word with its capitalisation
  * (mean of five runs in different random orders; training in sentence-train.ts); trained on UD
  * English EWT + GUM train (scripts/train-sentences.ts), thresholds chosen on EWT dev + GUM dev.
- * Read from models/sentences.bin.gz on first use.
+ * Read from models/sentences.bin on first use.
  */
 import type { Token } from './doc.ts';
 import { SparseModel } from './perceptron.ts';
@@ -286,9 +286,9 @@ export function saveSentenceModel(path: string, m: SentenceModel): number {
 
 let cached: SentenceModel | null = null;
 
-/** Load models/sentences.bin.gz (cached). @throws DossierError MODEL_MISSING naming the file. */
-export function loadSentenceModel(path = modelPath('sentences.bin.gz')): SentenceModel {
-  const isDefault = path === modelPath('sentences.bin.gz');
+/** Load models/sentences.bin (cached). @throws DossierError MODEL_MISSING naming the file. */
+export function loadSentenceModel(path = modelPath('sentences.bin')): SentenceModel {
+  const isDefault = path === modelPath('sentences.bin');
   if (cached && isDefault) return cached;
   const c = readModelFile<SentenceModelMeta>(path, 'sentence splitter');
   const m = new SentenceModel(c.meta, sparseFrom(c, 'gaps', 2, path));

@@ -46,7 +46,7 @@ test('the parser builds one rooted tree per sentence with UD relations', () => {
 });
 
 test('a missing model file fails with MODEL_MISSING naming the file', () => {
-  assert.throws(() => loadTagger('/nonexistent/tagger.bin.gz'), (e: unknown) => isDossierError(e) && e.code === 'MODEL_MISSING' && e.message.includes('/nonexistent/tagger.bin.gz'));
+  assert.throws(() => loadTagger('/nonexistent/tagger.bin'), (e: unknown) => isDossierError(e) && e.code === 'MODEL_MISSING' && e.message.includes('/nonexistent/tagger.bin'));
 });
 
 test('the stages declare their place in the pipeline', () => {

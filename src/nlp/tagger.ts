@@ -3,7 +3,7 @@
  * Part-of-speech tagger (UD UPOS and Penn XPOS, predicted jointly as one class) and lemmatizer.
  * An averaged perceptron, decoded greedily left to right, then a second pass that also sees the
  * first pass's tags to the right. Trained on UD English EWT + GUM (see models/README.md).
- * The model is read from models/tagger.bin.gz on first use.
+ * The model is read from models/tagger.bin on first use.
  */
 import type { Doc } from './doc.ts';
 import type { Stage } from '../pipeline/stage.ts';
@@ -161,19 +161,19 @@ let cached: Tagger | null = null;
  * Load the tagger model (cached after the first call).
  * @throws DossierError MODEL_MISSING naming the file.
  */
-export function loadTagger(path = modelPath('tagger.bin.gz')): Tagger {
-  if (cached && path === modelPath('tagger.bin.gz')) return cached;
+export function loadTagger(path = modelPath('tagger.bin')): Tagger {
+  if (cached && path === modelPath('tagger.bin')) return cached;
   const c = readModelFile<TaggerMeta>(path, 'tagger');
   const K = c.meta.classes.length;
   // a model trained with clusters reads the clusters file that sits beside it
   const clusters = c.meta.clusters ? loadClusters(join(dirname(path), 'clusters.tsv.gz')) : null;
   const t = new Tagger(c.meta, sparseFrom(c, 'pass1', K, path), c.meta.twoPass ? sparseFrom(c, 'pass2', K, path) : null, clusters);
-  if (path === modelPath('tagger.bin.gz')) cached = t;
+  if (path === modelPath('tagger.bin')) cached = t;
   return t;
 }
 
 export interface TaggerOptions {
-  /** Model file (default models/tagger.bin.gz). */
+  /** Model file (default models/tagger.bin). */
   model?: string;
 }
 

@@ -8,7 +8,7 @@
  * names stay ("Kata'ib", "O'Neil"), URLs, e-mails and numbers ("1,000.5") are one token.
  * Every token carries UTF-16 offsets into the original text. Sentences end at blank lines and
  * sentence punctuation (rules below), plus the breaks without punctuation that the small learned
- * classifier in sentence-model.ts finds (models/sentences.bin.gz, loaded on first use).
+ * classifier in sentence-model.ts finds (models/sentences.bin, loaded on first use).
  *
  * `pretokenizedDocs` reads the `--pretokenized` format instead (one sentence per line, tokens
  * separated by single spaces, blank line between documents) and keeps those tokens exactly.
@@ -443,7 +443,7 @@ export interface TokenizerOptions {
   maxSentenceTokens?: number;
   /**
    * Learned boundary classifier for gaps without sentence punctuation. Default: the shipped
-   * models/sentences.bin.gz (loaded on first use); `null`: punctuation and layout rules only.
+   * models/sentences.bin (loaded on first use); `null`: punctuation and layout rules only.
    */
   sentenceModel?: SentenceModel | null;
   /**
