@@ -15,8 +15,13 @@ import { SparseModel, tableOrder, type QuantizedWeights } from './perceptron.ts'
 
 const MAGIC = 0x4c4e5344; // 'DSNL'
 
-type ArrayKind = 'u32' | 'u8' | 'f32' | 'q16';
-type Typed = Uint32Array | Uint8Array | Float32Array;
+type ArrayKind = 'u32' | 'u8' | 'f32' | 'q16' | 'i32';
+type Typed = Uint32Array | Uint8Array | Float32Array | Int32Array;
+/** Integers that stand for value = integer · scale (a prebuilt table's slots), stored with their scale. */
+export interface ScaledInts {
+  ints: Int32Array;
+  scale: number;
+}
 
 interface ArrayEntry {
   name: string;
@@ -33,28 +38,39 @@ export interface ModelContents<M> {
   arrays: Map<string, Typed>;
   /** The int16 form of every quantised array (what the file holds), by name. */
   quantized: Map<string, QuantizedWeights>;
+  /** The scale stored with each `ScaledInts` array (the array itself is in `arrays`), by name. */
+  scales: Map<string, number>;
+}
+
+/** int16 weights with one scale (the largest magnitude maps to 32767), as model files store them. */
+export function quantize(w: Float32Array): QuantizedWeights {
+  let max = 0;
+  for (let i = 0; i < w.length; i++) max = Math.max(max, Math.abs(w[i]!));
+  const scale = max > 0 ? max / 32767 : 1;
+  const q = new Int16Array(w.length);
+  for (let i = 0; i < w.length; i++) q[i] = Math.round(w[i]! / scale);
+  return { q, scale };
 }
 
 /** Serialise metadata and arrays; Float32Arrays whose name ends in '.w' are quantised to int16. */
-export function writeModelFile<M>(path: string, meta: M, arrays: Record<string, Typed>): number {
+export function writeModelFile<M>(path: string, meta: M, arrays: Record<string, Typed | ScaledInts>): number {
   const entries: ArrayEntry[] = [];
   const chunks: Uint8Array[] = [];
   let offset = 0;
-  for (const [name, arr] of Object.entries(arrays)) {
+  for (const [name, value] of Object.entries(arrays)) {
     let bytes: Uint8Array;
     let kind: ArrayKind;
     let scale: number | undefined;
+    const arr = 'ints' in value ? value.ints : value;
     if (arr instanceof Float32Array && name.endsWith('.w')) {
-      let max = 0;
-      for (let i = 0; i < arr.length; i++) max = Math.max(max, Math.abs(arr[i]!));
-      scale = max > 0 ? max / 32767 : 1;
-      const q = new Int16Array(arr.length);
-      for (let i = 0; i < arr.length; i++) q[i] = Math.round(arr[i]! / scale);
-      bytes = new Uint8Array(q.buffer);
+      const qw = quantize(arr);
+      scale = qw.scale;
+      bytes = new Uint8Array(qw.q.buffer);
       kind = 'q16';
     } else {
       bytes = new Uint8Array(arr.buffer, arr.byteOffset, arr.byteLength);
-      kind = arr instanceof Uint32Array ? 'u32' : arr instanceof Uint8Array ? 'u8' : 'f32';
+      kind = arr instanceof Uint32Array ? 'u32' : arr instanceof Uint8Array ? 'u8' : arr instanceof Int32Array ? 'i32' : 'f32';
+      if ('ints' in value) scale = value.scale;
     }
     const pad = (4 - (offset % 4)) % 4;
     if (pad) {
@@ -108,18 +124,22 @@ export function readModelFile<M>(path: string, what: string): ModelContents<M> {
     }
     const arrays = new Map<string, Typed>();
     const quantized = new Map<string, QuantizedWeights>();
+    const scales = new Map<string, number>();
     // a Buffer may be a view into a larger shared pool: a view past the file's end would read
     // other memory instead of failing, so every array is checked against the data's length
     const dataBytes = body.length - dataStart;
     for (const e of header.arrays) {
       const end = e.offset + e.length * (e.kind === 'u8' ? 1 : e.kind === 'q16' ? 2 : 4);
       if (!(end <= dataBytes)) throw new Error(`array "${e.name}" ends at byte ${end} of ${dataBytes} data bytes (truncated file?)`);
-      if (e.kind === 'u32') arrays.set(e.name, new Uint32Array(buf, base + e.offset, e.length));
+      if (e.kind === 'i32') {
+        arrays.set(e.name, new Int32Array(buf, base + e.offset, e.length));
+        if (e.scale !== undefined) scales.set(e.name, e.scale);
+      } else if (e.kind === 'u32') arrays.set(e.name, new Uint32Array(buf, base + e.offset, e.length));
       else if (e.kind === 'u8') arrays.set(e.name, new Uint8Array(buf, base + e.offset, e.length));
       else if (e.kind === 'f32') arrays.set(e.name, new Float32Array(buf, base + e.offset, e.length));
       else quantized.set(e.name, { q: new Int16Array(buf, base + e.offset, e.length), scale: e.scale ?? 1 });
     }
-    return { meta: header.meta, arrays, quantized };
+    return { meta: header.meta, arrays, quantized, scales };
   } catch (e) {
     throw new DossierError('MODEL_MISSING', `${what}: model file ${path} is corrupt (${(e as Error).message}); run \`npm run train\` to rebuild it`, { input: path, cause: e });
   }
@@ -153,13 +173,49 @@ export function sparseArrays(prefix: string, m: SparseModel): Record<string, Typ
   return { [`${prefix}.keys`]: keys, [`${prefix}.offs`]: offs, [`${prefix}.cls`]: cls, [`${prefix}.w`]: w };
 }
 
-/** Rebuild a SparseModel stored with `sparseArrays` (without its plain arrays unless `keepPlain`). */
+/**
+ * The arrays of a SparseModel's prebuilt runtime table under a name prefix, for `writeModelFile`:
+ * the weights quantised as `sparseArrays` files hold them, then inserted in the order the loader
+ * would insert them, so the table is the one loading a `sparseArrays` file builds. Loading it
+ * skips the build (worth it for big models: the parser); the plain weights are not kept.
+ */
+export function tableArrays(prefix: string, m: SparseModel): Record<string, Int32Array | ScaledInts> {
+  const plain = sparseArrays(prefix, m);
+  const runtime = new SparseModel(m.nClasses, plain[`${prefix}.keys`] as Uint32Array, plain[`${prefix}.offs`] as Uint32Array, plain[`${prefix}.cls`] as Uint8Array, null, false, quantize(plain[`${prefix}.w`] as Float32Array));
+  const t = runtime.intTable();
+  return {
+    [`${prefix}.classes`]: Int32Array.of(t.classes),
+    [`${prefix}.slots`]: { ints: t.slots, scale: t.scale },
+    [`${prefix}.pairs`]: t.pairs,
+    [`${prefix}.bloom`]: t.bloom,
+    [`${prefix}.wide`]: t.wide,
+  };
+}
+
+/**
+ * Rebuild a SparseModel stored with `sparseArrays` (without its plain arrays unless `keepPlain`),
+ * or adopt one stored with `tableArrays`.
+ */
 export function sparseFrom(c: ModelContents<unknown>, prefix: string, nClasses: number, path: string, keepPlain = false): SparseModel {
   const get = (k: string) => {
     const a = c.arrays.get(`${prefix}.${k}`);
     if (!a) throw new DossierError('MODEL_MISSING', `model file ${path} lacks the array "${prefix}.${k}"`, { input: path });
     return a;
   };
+  if (c.arrays.has(`${prefix}.slots`)) {
+    if (keepPlain) throw new DossierError('MODEL_MISSING', `model file ${path} stores "${prefix}" as a prebuilt table, without the plain weights asked for (retrain to get them)`, { input: path });
+    const ints = (k: string) => {
+      const a = get(k);
+      if (!(a instanceof Int32Array)) throw new DossierError('MODEL_MISSING', `model file ${path} is corrupt (array "${prefix}.${k}" is not int32); run \`npm run train\` to rebuild it`, { input: path });
+      return a;
+    };
+    const table = { classes: ints('classes')[0] ?? -1, scale: c.scales.get(`${prefix}.slots`) ?? NaN, slots: ints('slots'), pairs: ints('pairs'), bloom: ints('bloom'), wide: ints('wide') };
+    try {
+      return SparseModel.fromTable(nClasses, table);
+    } catch (e) {
+      throw new DossierError('MODEL_MISSING', `model file ${path} is corrupt (${(e as Error).message}); run \`npm run train\` to rebuild it`, { input: path, cause: e });
+    }
+  }
   // the int16 weights as stored select SparseModel's compact integer layout; the float weights
   // are only materialised when the plain arrays are kept (to save the model again)
   const quant = c.quantized.get(`${prefix}.w`) ?? null;

@@ -78,42 +78,6 @@ test('model files round-trip and a missing file fails with MODEL_MISSING naming 
   });
 });
 
-test('a model file is plain unless its name ends in .gz, and both forms read back the same', () => {
-  inTmpDir((dir) => {
-    const m = trainToy().toSparse();
-    const plain = join(dir, 'toy.bin');
-    const gz = join(dir, 'toy.bin.gz');
-    const plainBytes = writeModelFile(plain, { kind: 'toy' }, sparseArrays('m', m));
-    const gzBytes = writeModelFile(gz, { kind: 'toy' }, sparseArrays('m', m));
-    const head = readFileSync(plain);
-    assert.equal(head.length, plainBytes);
-    assert.equal(head.readUInt32LE(0), 0x4c4e5344, 'a plain file starts with the container magic');
-    assert.deepEqual([...readFileSync(gz).subarray(0, 2)], [0x1f, 0x8b], 'a .gz file is gzipped');
-    assert.ok(gzBytes < plainBytes);
-    const a = readModelFile(plain, 'toy');
-    const b = readModelFile(gz, 'toy');
-    assert.deepEqual(a.meta, b.meta);
-    assert.deepEqual([...a.arrays.keys()], [...b.arrays.keys()]);
-    for (const [k, v] of a.arrays) assert.deepEqual([...v], [...b.arrays.get(k)!], k);
-    assert.deepEqual([...a.quantized.get('m.w')!.q], [...b.quantized.get('m.w')!.q]);
-  });
-});
-
-test('a truncated or foreign plain model file fails with MODEL_MISSING saying it is corrupt', () => {
-  inTmpDir((dir) => {
-    const path = join(dir, 'toy.bin');
-    const n = writeModelFile(path, { kind: 'toy' }, sparseArrays('m', trainToy().toSparse()));
-    const full = readFileSync(path);
-    const corrupt = (e: unknown) => isDossierError(e) && e.code === 'MODEL_MISSING' && e.message.includes(path) && e.message.includes('corrupt');
-    writeFileSync(path, full.subarray(0, n - 10));
-    assert.throws(() => readModelFile(path, 'toy'), corrupt);
-    writeFileSync(path, full.subarray(0, 5));
-    assert.throws(() => readModelFile(path, 'toy'), corrupt);
-    writeFileSync(path, 'word\tcluster\n');
-    assert.throws(() => readModelFile(path, 'toy'), corrupt);
-  });
-});
-
 test('a model loaded from its int16 file scores like the float model it was saved from (both layouts)', () => {
   inTmpDir((dir) => {
     // random sparse models: 3 classes (inline slots) and 40 classes (packed class/weight runs)

@@ -25,6 +25,26 @@ export interface QuantizedWeights {
 }
 
 /**
+ * The runtime table of an integer-layout model (see SparseModel), as a model file can store it so
+ * that loading a big model does not rebuild it (the parser's 1.1 M features took ~100 ms to
+ * insert).
+ */
+export interface IntTable {
+  /** Number of classes of the model the table was built for. */
+  classes: number;
+  /** One scale for all weights: value = integer · scale. */
+  scale: number;
+  /** 2 words per slot (key, packed weights); a power of two of slots. */
+  slots: Int32Array;
+  /** Packed (weight << 8 | class) runs of models with more than 3 classes; else empty. */
+  pairs: Int32Array;
+  /** Bloom filter words of big inline models (a power of two of words); else empty. */
+  bloom: Int32Array;
+  /** [key, d0, d1] for each inline feature whose differences do not fit in int16. */
+  wide: Int32Array;
+}
+
+/**
  * Slots of the integer hash table for `nKeys` features: load factor ≤ 2/3 (short probe runs, and
  * a table half the size of the float layout's).
  */
@@ -70,7 +90,7 @@ export class SparseModel {
   readonly offs: Uint32Array;
   readonly cls: Uint8Array;
   readonly w: Float32Array;
-  #mask: number;
+  #mask = 0;
   #inline: boolean;
   // float layout
   #slots: Uint32Array = new Uint32Array(0);
@@ -100,7 +120,20 @@ export class SparseModel {
    * @param quant the int16 form of `w` (from a model file): selects the compact integer layout
    *   (for ≤ 3 classes, scores then come up to a common shift: see the class comment).
    */
-  constructor(nClasses: number, keys: Uint32Array, offs: Uint32Array, cls: Uint8Array, w: Float32Array | null, keepPlain = true, quant: QuantizedWeights | null = null) {
+  constructor(nClasses: number, keys: Uint32Array, offs: Uint32Array, cls: Uint8Array, w: Float32Array | null, keepPlain = true, quant: QuantizedWeights | null = null, table: IntTable | null = null) {
+    if (table) {
+      // a prebuilt integer table (SparseModel.fromTable): no plain arrays, nothing to build
+      this.nClasses = nClasses;
+      this.keys = new Uint32Array(0);
+      this.offs = new Uint32Array(0);
+      this.cls = new Uint8Array(0);
+      this.w = new Float32Array(0);
+      this.#inline = nClasses <= 3;
+      this.#quant = true;
+      this.#acc = new Int32Array(Math.max(2, nClasses));
+      this.#adoptTable(table);
+      return;
+    }
     if (!w && !quant) throw new Error('SparseModel: neither float nor quantised weights');
     if (quant && w && quant.q.length !== w.length) throw new Error(`SparseModel: ${quant.q.length} quantised weights for ${w.length} weights`);
     if (keepPlain && !w) throw new Error('SparseModel: keepPlain needs the float weights');
@@ -123,6 +156,42 @@ export class SparseModel {
       this.#mask = size - 1;
       this.#buildFloat(keys, offs, cls, w!, size);
     }
+  }
+
+  /** A model over a prebuilt integer table (from `intTable()` of a model of the same class count). @throws Error when the table's shape is impossible. */
+  static fromTable(nClasses: number, table: IntTable): SparseModel {
+    return new SparseModel(nClasses, new Uint32Array(0), new Uint32Array(0), new Uint8Array(0), null, false, null, table);
+  }
+
+  /** The integer table of a model read from a file (for storing it prebuilt). */
+  intTable(): IntTable {
+    if (!this.#quant) throw new Error('SparseModel.intTable: only models with integer weights (read from a file, or fromTable) have an integer table');
+    const wide = new Int32Array(this.#wide.size * 3);
+    let j = 0;
+    for (const [key, [d0, d1]] of this.#wide) {
+      wide[j++] = key;
+      wide[j++] = d0;
+      wide[j++] = d1;
+    }
+    return { classes: this.nClasses, scale: this.#scale, slots: this.#islots, pairs: this.#ipairs, bloom: this.#bloom, wide };
+  }
+
+  #adoptTable(t: IntTable): void {
+    if (t.classes !== this.nClasses) throw new Error(`SparseModel: a table built for ${t.classes} classes read as a model of ${this.nClasses}`);
+    const pow2 = (n: number) => n > 0 && (n & (n - 1)) === 0;
+    const slots = t.slots.length / 2;
+    if (!pow2(slots) || slots < 1024) throw new Error(`SparseModel: ${t.slots.length} slot words, expected 2 × a power of two ≥ 1024`);
+    if (t.bloom.length !== 0 && (!pow2(t.bloom.length) || t.bloom.length < 1024)) throw new Error(`SparseModel: ${t.bloom.length} Bloom filter words, expected 0 or a power of two ≥ 1024`);
+    if (t.wide.length % 3 !== 0) throw new Error(`SparseModel: ${t.wide.length} wide-weight words, expected triples`);
+    if (this.#inline ? t.pairs.length !== 0 : t.bloom.length !== 0 || t.wide.length !== 0) throw new Error(`SparseModel: a table for ${this.nClasses} classes with parts of the other layout`);
+    if (!(t.scale > 0 && Number.isFinite(t.scale))) throw new Error(`SparseModel: weight scale ${t.scale}, expected a positive number`);
+    this.#scale = t.scale;
+    this.#mask = slots - 1;
+    this.#islots = t.slots;
+    this.#ipairs = t.pairs;
+    this.#bloom = t.bloom;
+    this.#bloomShift = t.bloom.length ? 32 - Math.log2(t.bloom.length) : 32;
+    for (let j = 0; j < t.wide.length; j += 3) this.#wide.set(t.wide[j]!, [t.wide[j + 1]!, t.wide[j + 2]!]);
   }
 
   #buildInt(keys: Uint32Array, offs: Uint32Array, cls: Uint8Array, q: Int16Array, size: number): void {
