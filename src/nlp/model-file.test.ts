@@ -5,37 +5,17 @@
  */
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { SparseModel, argmax } from './perceptron.ts';
-import { AveragedPerceptron } from './averaged-perceptron.ts';
+import { SparseModel } from './perceptron.ts';
 import { readModelFile, sparseArrays, sparseFrom, tableArrays, writeModelFile } from './model-file.ts';
 import { isDossierError } from '../errors.ts';
 import { mulberry32 } from './random.ts';
+import { inTmpDir, trainRandom } from './model-fixtures.ts';
 
-function inTmpDir(fn: (dir: string) => void): void {
-  const dir = mkdtempSync(join(tmpdir(), 'dossier-model-file-'));
-  try {
-    fn(dir);
-  } finally {
-    rmSync(dir, { recursive: true, force: true });
-  }
-}
-
-/** A perceptron of K classes trained on random examples of n features drawn from 1…range. */
+/** A perceptron of K classes trained on random examples, in its sparse form. */
 function randomModel(K: number, n: number, range: number, steps: number, seed: number): SparseModel {
-  const rnd = mulberry32(seed);
-  const ap = new AveragedPerceptron(K);
-  const scores = new Float32Array(K);
-  const feats = new Uint32Array(n);
-  for (let step = 0; step < steps; step++) {
-    for (let j = 0; j < n; j++) feats[j] = 1 + Math.floor(rnd() * range);
-    ap.score(feats, n, scores);
-    ap.update(feats, n, Math.floor(rnd() * K), argmax(scores, K));
-    ap.tick();
-  }
-  return ap.toSparse();
+  return trainRandom(K, n, range, steps, mulberry32(seed)).toSparse();
 }
 
 const corrupt = (path: string) => (e: unknown) => isDossierError(e) && e.code === 'MODEL_MISSING' && e.message.includes(path) && e.message.includes('corrupt');

@@ -1,37 +1,13 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { SparseModel, argmax, intTableSize } from './perceptron.ts';
 import { AveragedPerceptron } from './averaged-perceptron.ts';
 import { dequantize, readModelFile, sparseArrays, sparseFrom, writeModelFile } from './model-file.ts';
 import { isDossierError } from '../errors.ts';
 import { mulberry32 } from './random.ts';
-
-/** Run `fn` with a fresh temporary folder, removed afterwards. */
-function inTmpDir(fn: (dir: string) => void): void {
-  const dir = mkdtempSync(join(tmpdir(), 'dossier-model-'));
-  try {
-    fn(dir);
-  } finally {
-    rmSync(dir, { recursive: true, force: true });
-  }
-}
-
-/** A perceptron trained on random labels over `n` random features from 1..range per step. */
-function trainRandom(K: number, n: number, range: number, steps: number, rnd: () => number): AveragedPerceptron {
-  const ap = new AveragedPerceptron(K);
-  const scores = new Float32Array(K);
-  const feats = new Uint32Array(n);
-  for (let step = 0; step < steps; step++) {
-    for (let j = 0; j < n; j++) feats[j] = 1 + Math.floor(rnd() * range);
-    ap.score(feats, n, scores);
-    ap.update(feats, n, Math.floor(rnd() * K), argmax(scores, K));
-    ap.tick();
-  }
-  return ap;
-}
+import { inTmpDir, trainRandom } from './model-fixtures.ts';
 
 function trainToy(): AveragedPerceptron {
   // class = which of features 10/20/30 is present; feature 99 is noise on every example
