@@ -3,9 +3,11 @@
  * The on-disk format of Dossier's NLP models: a container holding a JSON header (model
  * metadata: class names, lexicons, scores) and named typed arrays (sparse perceptron weights).
  * Weights are stored as int16 with one scale per array, which halves the file with no
- * measurable accuracy cost. The shipped models are stored uncompressed (`.bin`: the arrays are
- * used in place, where inflating the parser took ~150 ms of the first document); a path ending
- * in `.gz` is written gzipped, and either form is read.
+ * measurable accuracy cost. A big model can instead be stored as its ready-made runtime hash
+ * table (`tableArrays`: the parser), which loading adopts without building anything. The shipped
+ * models are stored uncompressed (`.bin`: the arrays are used in place, where inflating the
+ * parser took ~150 ms of the first document); a path ending in `.gz` is written gzipped, and
+ * either form is read.
  */
 import { readFileSync, writeFileSync, mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
