@@ -145,6 +145,19 @@ interface TokenHashes {
   word: Int32Array;
   shape: Int32Array;
   kind: Int32Array;
+  /** Keys (`openingKey`) of the first two tokens of every paragraph of the document. */
+  opens: Set<number>;
+}
+
+/** True when the whitespace between offsets a and b holds a paragraph break (blank line). */
+export function blankLineBetween(text: string, a: number, b: number): boolean {
+  const nl = text.indexOf('\n', a);
+  return nl >= 0 && nl < b && /\n[ \t\r\f\v]*\n/.test(text.slice(nl, b));
+}
+
+/** Key of two tokens as a paragraph opening: the first one's word, the second one's shape. */
+function openingKey(word: number, nextShape: number): number {
+  return mix2(50, word, nextShape);
 }
 
 const tokenHashes = new WeakMap<readonly Token[], TokenHashes>();
@@ -158,17 +171,20 @@ const BARE_KIND = hashString('bare-ampm') || 1;
  */
 const formHashes = new BoundedCache(50_000, (t: string): readonly [number, number, number] => [hashString(normWord(t)) | 0, hashString(wordShape(t)) | 0, (hashString(tokenKind(t)) || 1) | 0]);
 
-function hashesOf(tokens: readonly Token[]): TokenHashes {
+function hashesOf(text: string, tokens: readonly Token[]): TokenHashes {
   let h = tokenHashes.get(tokens);
   if (!h || h.word.length !== tokens.length) {
     const n = tokens.length;
-    h = { word: new Int32Array(n), shape: new Int32Array(n), kind: new Int32Array(n) };
+    h = { word: new Int32Array(n), shape: new Int32Array(n), kind: new Int32Array(n), opens: new Set() };
     for (let j = 0; j < n; j++) {
       const f = formHashes.get(tokens[j]!.text);
       const bare = isBareAmPm(tokens, j);
       h.word[j] = bare ? BARE_AMPM : f[0];
       h.shape[j] = f[1];
       h.kind[j] = bare ? BARE_KIND : f[2];
+    }
+    for (let j = 0; j < n; j++) {
+      if (j === 0 || blankLineBetween(text, tokens[j - 1]!.end, tokens[j]!.start)) h.opens.add(openingKey(h.word[j]!, at(h.shape, j + 1)));
     }
     tokenHashes.set(tokens, h);
   }
@@ -202,7 +218,7 @@ export function isBareAmPm(tokens: readonly Token[], j: number): boolean {
  * in a namespace of its own.
  */
 export function gapFeatures(text: string, tokens: readonly Token[], i: number, sinceStart: number, out: Uint32Array, cls = PLAIN_GAP): number {
-  const th = hashesOf(tokens);
+  const th = hashesOf(text, tokens);
   const W = th.word;
   const S = th.shape;
   const K = th.kind;
@@ -245,6 +261,12 @@ export function gapFeatures(text: string, tokens: readonly Token[], i: number, s
   // the next word with its capitalisation: "Therefore"/"Following" start sentences, "therefore" does
   // not (normWord lower-cases; the shape alone does not say which words change meaning with case)
   out[k++] = mix2(27, n0, letterCase(tokens[i + 1]!.text));
+  // the two tokens after the gap open a paragraph elsewhere in the document: list items and
+  // header lines whose line breaks the text lost ("… vs. Seattle STORM ‖ Game 14: …" where a
+  // paragraph starts "Game 1: …"; cross-validated over EWT train: +0.06 to +0.26 with four seed sets)
+  const opens = th.opens.has(openingKey(n0, at(S, i + 2))) ? 1 : 0;
+  out[k++] = mix2(40, opens, kn);
+  out[k++] = mix3(41, opens, kp, nl);
   if (cls === PUNCT_GAP) {
     for (let j = 0; j < k; j++) out[j] = mix1(0x70c7, out[j]!);
   }

@@ -15,7 +15,7 @@
  */
 import { newToken, type Sentence, type Token } from './doc.ts';
 import type { Stage } from '../pipeline/stage.ts';
-import { isCandidate, loadSentenceModel, type SentenceModel } from './sentence-model.ts';
+import { blankLineBetween, isCandidate, loadSentenceModel, type SentenceModel } from './sentence-model.ts';
 import { ABBREVIATIONS, HYPHEN_PREFIXES, SENTENCE_FINAL_ABBREVIATIONS } from './tokenizer-lexicon.ts';
 
 export interface Tokenized {
@@ -306,10 +306,6 @@ function isListNumber(tokens: readonly Token[], sentStart: number, i: number): b
   return i - 1 === sentStart || (i - 2 === sentStart && /^[*(#]$/.test(tokens[sentStart]!.text));
 }
 
-/** True when the whitespace between two tokens holds a paragraph break (blank line). */
-function blankLineBetween(text: string, a: number, b: number): boolean {
-  return /\n[ \t\r\f\v]*\n/.test(text.slice(a, b));
-}
 
 /**
  * Tokenize `text` and split it into sentences. Offsets are UTF-16 code units into `text`.
