@@ -5,7 +5,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { tokenize } from './tokenizer.ts';
-import { isBareAmPm, isCandidate } from './sentence-model.ts';
+import { blankLineBetween, gapFeatures, isBareAmPm, isCandidate, MAX_FEATURES } from './sentence-model.ts';
 
 const sentences = (text: string) => tokenize(text).sentences.map((s) => text.slice(s.start, s.end));
 
@@ -66,4 +66,28 @@ test('isBareAmPm: AM/PM after a time or number is a clock word; anywhere else it
   const bare = tokens.filter((_, j) => isBareAmPm(tokens, j)).map((t) => t.text);
   assert.deepEqual(bare, ['PM', 'AM']);
   assert.ok(!isBareAmPm(tokens, tokens.findIndex((t) => t.text === 'am')));
+});
+
+test('blankLineBetween: a paragraph break is two line breaks with only blanks between them (CRLF too)', () => {
+  const at = (t: string) => blankLineBetween(t, 1, t.length - 1);
+  for (const yes of ['a\n\nb', 'a\n  \t\nb', 'a\r\n\r\nb', 'a \n\n b']) assert.ok(at(yes), JSON.stringify(yes));
+  for (const no of ['a b', 'a\nb', 'a \n b', 'a\n.\nb']) assert.ok(!at(no), JSON.stringify(no));
+  // only the gap counts, not newlines after it
+  assert.ok(!blankLineBetween('a b\n\nc', 1, 2));
+});
+
+test('a gap whose next two tokens open a paragraph elsewhere in the document gets features of its own', () => {
+  // "Game" + a number opens the first paragraph in one text and no paragraph in the other
+  const gap = (text: string) => {
+    const { tokens } = tokenize(text, { sentenceModel: null });
+    const i = tokens.findIndex((t, j) => t.text === 'Sparks' && tokens[j + 1]?.text === 'Game');
+    const out = new Uint32Array(MAX_FEATURES);
+    const k = gapFeatures(text, tokens, i, i + 1, out);
+    return new Set(out.subarray(0, k));
+  };
+  const opened = gap('Game 12: Monday at home.\n\nMatch 3: Friday vs. Los Angeles Sparks Game 14: Tuesday');
+  const plain = gap('Week 12: Monday at home.\n\nMatch 3: Friday vs. Los Angeles Sparks Game 14: Tuesday');
+  const only = (a: Set<number>, b: Set<number>) => [...a].filter((f) => !b.has(f)).length;
+  assert.equal(only(opened, plain), 2, 'two features differ');
+  assert.equal(only(plain, opened), 2);
 });

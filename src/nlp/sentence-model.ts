@@ -151,8 +151,10 @@ interface TokenHashes {
 
 /** True when the whitespace between offsets a and b holds a paragraph break (blank line). */
 export function blankLineBetween(text: string, a: number, b: number): boolean {
-  const nl = text.indexOf('\n', a);
-  return nl >= 0 && nl < b && /\n[ \t\r\f\v]*\n/.test(text.slice(nl, b));
+  // the gap is usually one space: look for its first newline by hand (no substring, and no
+  // search running past the gap to the paragraph's end)
+  for (let i = a; i < b; i++) if (text.charCodeAt(i) === 10) return /\n[ \t\r\f\v]*\n/.test(text.slice(i, b));
+  return false;
 }
 
 /** Key of two tokens as a paragraph opening: the first one's word, the second one's shape. */
