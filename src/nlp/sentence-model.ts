@@ -5,8 +5,9 @@
  * I spoke to …", headings run into text, lists), and the punctuation breaks the rules are unsure
  * of (ellipses, a "[1]" citation after the period); it may also overrule a sure punctuation break
  * when confident ("the U.S. ‖ Department", "a big "Welcome!" ‖ to"). A logistic regression over
- * the words, shapes and token kinds around the gap and the next word with its capitalisation
- * (mean of five runs in different random orders; training in sentence-train.ts); trained on UD
+ * the words, shapes and token kinds around the gap, the next word with its capitalisation, and
+ * whether the tokens after the gap open a paragraph elsewhere in the document (mean of five runs
+ * in different random orders; training in sentence-train.ts); trained on UD
  * English EWT + GUM train (scripts/train-sentences.ts), thresholds chosen on EWT dev + GUM dev.
  * Read from models/sentences.bin on first use.
  */
