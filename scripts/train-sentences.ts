@@ -9,7 +9,7 @@ import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { readConllu, type UdSentence } from './lib/conllu.ts';
 import { rawDocuments, addSpanMatches, emptyPrf, f1 } from './lib/ud-raw.ts';
-import { tokenize } from '../src/nlp/tokenizer.ts';
+import { segment, tokenize } from '../src/nlp/tokenizer.ts';
 import { gapClass, mayVeto, NO_GAP, PUNCT_GAP, saveSentenceModel, type SentenceModel } from '../src/nlp/sentence-model.ts';
 import { trainSentenceModel, type DevDoc, type DevSet } from '../src/nlp/sentence-train.ts';
 import type { TrainStepOptions } from './train-tagger.ts';
@@ -23,7 +23,7 @@ export function gapExamples(sents: readonly UdSentence[]): DevDoc[] {
   const out: DevDoc[] = [];
   for (const d of rawDocuments(sents)) {
     const rule = new Map<number, boolean>();
-    const { sentences, tokens } = tokenize(d.text, { sentenceModel: null, deferUnsure: true, onRuleBreak: (j, punct) => rule.set(j, punct) });
+    const { sentences, tokens } = segment(d.text, { sentenceModel: null, deferUnsure: true, onRuleBreak: (j, punct) => rule.set(j, punct) });
     const ends = new Set(d.sentenceSpans.map(([, e]) => e));
     const gaps: number[] = [];
     const since: number[] = [];

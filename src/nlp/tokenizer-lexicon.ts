@@ -24,6 +24,19 @@ export const ABBREVIATIONS: ReadonlySet<string> = new Set([
   'ore', 'pa', 'tenn', 'tex', 'va', 'wis', 'wyo', 'ala', 'ark', 'del',
 ]);
 
+/** Abbreviations that are one only before a number ("No. 5", "Nos. 3 and 4"); elsewhere "no." is the word and a period. */
+export const NUMBER_ABBREVIATIONS: ReadonlySet<string> = new Set(['no', 'nos']);
+
+/**
+ * Abbreviations spelt like an ordinary lower-case word ("ill", "mass", "wash", "sun"): an
+ * abbreviation only when capitalised ("Ill.", "Sun."), as US states and days of the week are.
+ */
+export const CAPITALISED_ABBREVIATIONS: ReadonlySet<string> = new Set([
+  'calif', 'mass', 'wash', 'conn', 'penn', 'ariz', 'colo', 'fla', 'ga', 'ill', 'ind', 'kan', 'ky', 'la', 'md', 'mich',
+  'minn', 'miss', 'mo', 'neb', 'nev', 'okla', 'ore', 'pa', 'tenn', 'tex', 'va', 'wis', 'wyo', 'ala', 'ark', 'del',
+  'mon', 'tue', 'tues', 'wed', 'thu', 'thur', 'thurs', 'fri', 'sat', 'sun',
+]);
+
 /** Abbreviations that often end a sentence: a capitalised word after them starts a new one. */
 export const SENTENCE_FINAL_ABBREVIATIONS: ReadonlySet<string> = new Set(['etc', 'inc', 'ltd', 'corp', 'co', 'jr', 'sr', 'a.m', 'p.m', 'u.s', 'u.k', 'd.c']);
 

@@ -72,6 +72,26 @@ test('abbreviations inside brackets and hyphenated words do not end the sentence
   assert.ok(r.tokens.some((t) => t.text === 'Calif.'));
 });
 
+test('"no." is an abbreviation only before a number; state and day abbreviations only when capitalised', () => {
+  assert.deepEqual(words('He won the No. 1 spot. Hell no. Thats a great name.'), ['He', 'won', 'the', 'No.', '1', 'spot', '.', 'Hell', 'no', '.', 'Thats', 'a', 'great', 'name', '.']);
+  assert.equal(tokenize('Hell no. Thats a great name.').sentences.length, 2);
+  assert.deepEqual(words('Springfield, Ill. is far. He was ill. Then he left.'), ['Springfield', ',', 'Ill.', 'is', 'far', '.', 'He', 'was', 'ill', '.', 'Then', 'he', 'left', '.']);
+});
+
+test('a sentence-final abbreviation gives its period a token of its own (UD), offsets intact', () => {
+  const text = 'They sold wine, cheese, etc. The rest went to Apple Inc. in May. Ask Apple Inc.';
+  const r = tokenize(text);
+  assert.deepEqual(r.sentences.map((s) => text.slice(s.start, s.end)), ['They sold wine, cheese, etc.', 'The rest went to Apple Inc. in May.', 'Ask Apple Inc.']);
+  assert.deepEqual(words(text), ['They', 'sold', 'wine', ',', 'cheese', ',', 'etc', '.', 'The', 'rest', 'went', 'to', 'Apple', 'Inc.', 'in', 'May', '.', 'Ask', 'Apple', 'Inc', '.']);
+  for (const t of r.tokens) assert.equal(text.slice(t.start, t.end), t.text);
+  r.sentences.forEach((s, si) => {
+    for (let k = s.firstToken; k < s.endToken; k++) assert.equal(r.tokens[k]!.sentence, si);
+  });
+  assert.equal(r.sentences.at(-1)!.endToken, r.tokens.length);
+  // dotted abbreviations keep their period (UD EWT: "U.S." ends a sentence whole)
+  assert.deepEqual(words('He moved to the U.S. Then he left.').slice(3, 5), ['the', 'U.S.']);
+});
+
 test('runs of symbols and emoticons are single tokens', () => {
   assert.deepEqual(words('****NOTICE**** great :-) <<File>>'), ['****', 'NOTICE', '****', 'great', ':-)', '<<', 'File', '>>']);
 });

@@ -16,7 +16,7 @@
 import { newToken, type Sentence, type Token } from './doc.ts';
 import type { Stage } from '../pipeline/stage.ts';
 import { blankLineBetween, isCandidate, loadSentenceModel, type SentenceModel } from './sentence-model.ts';
-import { ABBREVIATIONS, HYPHEN_PREFIXES, SENTENCE_FINAL_ABBREVIATIONS } from './tokenizer-lexicon.ts';
+import { ABBREVIATIONS, CAPITALISED_ABBREVIATIONS, HYPHEN_PREFIXES, NUMBER_ABBREVIATIONS, SENTENCE_FINAL_ABBREVIATIONS } from './tokenizer-lexicon.ts';
 
 export interface Tokenized {
   sentences: Sentence[];
@@ -43,17 +43,32 @@ const CLOSING = new Set(['"', '”', '’', "'", ')', ']', '}', '»']);
 /** Force a sentence break in very long runs (tables, lists without punctuation). */
 const MAX_SENTENCE_TOKENS = 200;
 
-function isAbbreviation(word: string): boolean {
-  // word ends in '.'
+/**
+ * Whether `word` (ending in '.') keeps its period as an abbreviation; `following` is the first
+ * non-space character after the period ('' at the end of the text).
+ */
+function isAbbreviation(word: string, following: string): boolean {
   const core = word.slice(0, -1);
   if (core.length === 0) return false;
-  if (ABBREVIATIONS.has(core.toLowerCase())) return true;
+  const lower = core.toLowerCase();
+  if (ABBREVIATIONS.has(lower)) {
+    // "No. 5" but "Hell no. Thats …"; "Ill." (Illinois) but "he was ill." — UD EWT + GUM train:
+    // "no." is an abbreviation before a number 10 times of 10, a word with its period 23 times otherwise
+    if (NUMBER_ABBREVIATIONS.has(lower)) return /^[\d#]/.test(following);
+    return !(CAPITALISED_ABBREVIATIONS.has(lower) && core === lower);
+  }
   // the last part of a hyphenated word: "D-Calif."
   const dash = core.lastIndexOf('-');
-  if (dash >= 0 && dash < core.length - 1 && isAbbreviation(core.slice(dash + 1) + '.')) return true;
+  if (dash >= 0 && dash < core.length - 1 && isAbbreviation(core.slice(dash + 1) + '.', following)) return true;
   // initials and dotted acronyms: J. U.S. e.g. a.m. U.S.A.
   if (/^(?:\p{L}\.)*\p{L}$/u.test(core) && (core.length === 1 || core.includes('.'))) return true;
   return false;
+}
+
+/** The first non-space character at or after offset `i` ('' at the end of the text). */
+function nextVisible(text: string, i: number): string {
+  while (i < text.length && /\s/.test(text[i]!)) i++;
+  return i < text.length ? text[i]! : '';
 }
 
 /** Split one piece without internal punctuation into clitics and hyphen parts. */
@@ -182,7 +197,7 @@ function splitChunk(text: string, s: number, e: number, out: SpanPair[]): void {
     if (c === '.' ) {
       let j = e - 1;
       while (j > s && text[j - 1] === '.') j--;
-      if (e - j === 2 && isAbbreviation(text.slice(s, e - 1))) {
+      if (e - j === 2 && isAbbreviation(text.slice(s, e - 1), nextVisible(text, e - 1))) {
         // "Inc.." = abbreviation + sentence period
         tail.push([e - 1, e]);
         e--;
@@ -193,7 +208,7 @@ function splitChunk(text: string, s: number, e: number, out: SpanPair[]): void {
         e = j;
         continue;
       }
-      if (isAbbreviation(w)) break;
+      if (isAbbreviation(w, nextVisible(text, e))) break;
       tail.push([e - 1, e]);
       e--;
       continue;
@@ -312,7 +327,17 @@ function isListNumber(tokens: readonly Token[], sentStart: number, i: number): b
  * @example
  *   tokenize("Gen. Smith didn't go. He stayed.").sentences.length // 2
  */
-export function tokenize(text: string, { maxSentenceTokens = MAX_SENTENCE_TOKENS, sentenceModel, deferUnsure, onRuleBreak }: TokenizerOptions = {}): Tokenized {
+export function tokenize(text: string, opts: TokenizerOptions = {}): Tokenized {
+  const { sentences, tokens } = segment(text, opts);
+  return splitFinalAbbreviations(text, tokens, sentences);
+}
+
+/**
+ * Tokens and sentences as the sentence decisions see them: a sentence-final abbreviation is still
+ * one token ("etc."). `tokenize` then gives its period a token of its own; training the sentence
+ * classifier uses this form, with `onRuleBreak` indices into these tokens.
+ */
+export function segment(text: string, { maxSentenceTokens = MAX_SENTENCE_TOKENS, sentenceModel, deferUnsure, onRuleBreak }: TokenizerOptions = {}): Tokenized {
   const model = sentenceModel === undefined ? loadSentenceModel() : sentenceModel;
   const spans = tokenSpans(text);
   const tokens: Token[] = [];
@@ -399,6 +424,43 @@ export function tokenize(text: string, { maxSentenceTokens = MAX_SENTENCE_TOKENS
   }
   close(tokens.length);
   return { sentences, tokens };
+}
+
+/**
+ * UD's convention for an abbreviation that ends a sentence ("… wine, cheese, etc. ‖ The …"): its
+ * period is the sentence's own token ("etc" + "."). UD EWT + GUM train: 57 of 58 such listed
+ * abbreviations without an inner period ("etc", "Inc", "Ave", "no"); dotted ones ("U.S.", "a.m.")
+ * mostly keep theirs, so they are left whole. Done after the sentence decisions, which see the
+ * abbreviation as one token.
+ */
+function splitFinalAbbreviations(text: string, tokens: Token[], sentences: Sentence[]): Tokenized {
+  let splits = 0;
+  const ends = new Set<number>();
+  for (const s of sentences) {
+    let j = s.endToken - 1;
+    while (j > s.firstToken && CLOSING.has(tokens[j]!.text)) j--;
+    const w = tokens[j]!.text;
+    if (w.length > 2 && w.endsWith('.') && !w.slice(0, -1).includes('.') && ABBREVIATIONS.has(w.slice(0, -1).toLowerCase())) {
+      ends.add(j);
+      splits++;
+    }
+  }
+  if (splits === 0) return { sentences, tokens };
+  const out: Token[] = [];
+  const sents: Sentence[] = [];
+  for (let si = 0; si < sentences.length; si++) {
+    const s = sentences[si]!;
+    const first = out.length;
+    for (let k = s.firstToken; k < s.endToken; k++) {
+      const t = tokens[k]!;
+      if (ends.has(k)) {
+        out.push(newToken(t.start, t.end - 1, text.slice(t.start, t.end - 1), si));
+        out.push(newToken(t.end - 1, t.end, '.', si));
+      } else out.push(t);
+    }
+    sents.push({ ...s, firstToken: first, endToken: out.length });
+  }
+  return { sentences: sents, tokens: out };
 }
 
 /**
