@@ -8,7 +8,11 @@
 import { spawnSync } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import { dirname, join } from 'node:path';
+import { checkScriptArgs } from './lib/script-args.ts';
 
+checkScriptArgs('build:data', 'npm run build:data -- [--data DIR]',
+  'Rebuild every data file Dossier ships (knowledge base, gazetteer, trigger lexicon, NER\ngazetteer features) from named sources, one child process per step.',
+  [{ flag: '--data', value: 'DIR', help: 'the shared corpora (default ../shared/data or $DOSSIER_SHARED_DATA)' }]);
 const here = dirname(fileURLToPath(import.meta.url));
 const i = process.argv.indexOf('--data');
 const dataArgs = i >= 0 && process.argv[i + 1] ? ['--data', process.argv[i + 1]!] : [];

@@ -33,8 +33,18 @@ import { entityResolver } from '../src/extract/entities.ts';
 import { claimDetector } from '../src/extract/claims.ts';
 import { eventExtractor } from '../src/extract/events.ts';
 import { relationExtractor } from '../src/extract/relations.ts';
+import { checkScriptArgs } from './lib/script-args.ts';
 import { isDossierError } from '../src/errors.ts';
 
+checkScriptArgs('eval:events', 'npm run eval:events -- [--data DIR] [--split tune|heldout|all] [--limit N] [--show N] [--models DIR]',
+  'Event coding on the PLOVER gold-standard records: event-type accuracy, source and target\nmatch rates and a confusion table, for the tuning half and the held-out half.',
+  [
+    { flag: '--data', value: 'DIR', help: 'folder holding plover/ (default ../shared/data or $DOSSIER_SHARED_DATA)' },
+    { flag: '--split', value: 'tune|heldout|all', help: 'which half to score (default all)' },
+    { flag: '--limit', value: 'N', help: 'score only the first N records (after the --split filter)' },
+    { flag: '--show', value: 'N', help: 'print up to N wrongly coded records' },
+    { flag: '--models', value: 'DIR', help: 'read every model from DIR instead of models/ (experiments)' },
+  ]);
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const arg = (name: string) => {
   const i = process.argv.indexOf(name);
@@ -42,6 +52,10 @@ const arg = (name: string) => {
 };
 const dataDir = arg('--data') ?? process.env['DOSSIER_SHARED_DATA'] ?? resolve(root, '../shared/data');
 const which = arg('--split') ?? 'all';
+if (!['tune', 'heldout', 'all'].includes(which)) {
+  console.error(`error[USAGE]: eval:events: --split must be tune, heldout or all, got "${which}"`);
+  process.exit(64);
+}
 const limit = Number(arg('--limit') ?? Infinity);
 const show = Number(arg('--show') ?? 0);
 const modelsDir = arg('--models');

@@ -15,6 +15,7 @@ import YAML from 'yaml';
 import { resolveWithGold, entityForSpan } from './lib/resolve-gold.ts';
 import { loadKb, loadGazetteer, distanceKm, normalizeName } from '../src/kb/index.ts';
 import { readGum } from './gum-places.ts';
+import { checkScriptArgs } from './lib/script-args.ts';
 
 const repo = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const OUT = path.join(repo, 'data/eval/geo-gum.json');
@@ -92,5 +93,11 @@ function evaluate(): void {
   console.log(`  exact GeoNames id ${pct(okId, withId)} (${okId}/${withId} toponyms with a gold GeoNames id)`);
 }
 
+checkScriptArgs('eval:geo', 'npm run eval:geo -- [--errors] | --build',
+  'Geocoding accuracy (@161 km and exact GeoNames id) of entity resolution on the place names of\nGUM news and voyage documents (data/eval/geo-gum.json).',
+  [
+    { flag: '--errors', help: 'also list every toponym resolved wrongly' },
+    { flag: '--build', help: 'rebuild data/eval/geo-gum.json from GUM ($DOSSIER_SHARED_DATA) and data/eval/geo-gold.yaml' },
+  ]);
 if (process.argv.includes('--build')) build();
 else evaluate();

@@ -15,6 +15,7 @@ import { fileURLToPath } from 'node:url';
 import YAML from 'yaml';
 import { resolveWithGold, entityForSpan } from './lib/resolve-gold.ts';
 import { loadKb, loadGazetteer } from '../src/kb/index.ts';
+import { checkScriptArgs } from './lib/script-args.ts';
 
 const repo = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const OUT = path.join(repo, 'data/eval/kb-re3d.json');
@@ -95,5 +96,11 @@ function evaluate(): void {
   console.log(`  per-string accuracy ${(100 * macro).toFixed(1)}% (mean over distinct mention strings)`);
 }
 
+checkScriptArgs('eval:kb', 'npm run eval:kb -- [--errors] | --build',
+  'Entity-linking accuracy: share of actor mentions in re3d documents resolved to the right\nknowledge-base actor (data/eval/kb-re3d.json).',
+  [
+    { flag: '--errors', help: 'also list every mention linked wrongly' },
+    { flag: '--build', help: 'rebuild data/eval/kb-re3d.json from re3d ($DOSSIER_SHARED_DATA) and data/eval/kb-gold.yaml' },
+  ]);
 if (process.argv.includes('--build')) build();
 else evaluate();

@@ -243,10 +243,11 @@ export async function evalNlp(opts: EvalNlpOptions): Promise<void> {
     const nerScript = join(repoRoot, 'scripts', 'eval-ner.ts');
     if (!existsSync(nerScript)) log('\nNER: scripts/eval-ner.ts is absent; skipped');
     else {
-      const mod = (await import(pathToFileURL(nerScript).href)) as { evalNer?: (o: { dataDir: string; log: (s: string) => void }) => Promise<unknown> };
+      const mod = (await import(pathToFileURL(nerScript).href)) as { evalNer?: (o: { dataDir: string; log: (s: string) => void; dev?: boolean; skipPeer?: boolean }) => Promise<unknown> };
       if (typeof mod.evalNer === 'function') {
         log('');
-        await mod.evalNer({ dataDir, log });
+        // --dev scores NER on UNER dev too (a selection run must not read test), --skip-peers skips compromise
+        await mod.evalNer({ dataDir, log, dev: opts.dev === true, skipPeer: opts.skipPeers === true });
       } else log('\nNER: scripts/eval-ner.ts does not export evalNer(); skipped');
     }
   }
@@ -266,7 +267,18 @@ function parseArgs(argv: string[]): EvalNlpOptions {
     } else if (a === '--dev') o.dev = true;
     else if (a === '--skip-peers') o.skipPeers = true;
     else if (a === '--skip-ner') o.skipNer = true;
-    else throw new DossierError('USAGE', `eval:nlp: unknown option "${a}" (expected --data DIR, --dev, --skip-peers, --skip-ner)`);
+    else if (a === '--help' || a === '-h') {
+      console.log('usage: npm run eval:nlp -- [--data DIR] [--dev] [--skip-peers] [--skip-ner]\n\n' +
+        'Scores the NLP models on the UD test splits (final numbers; selection uses dev): tokenization and\n' +
+        'sentence F1 on raw text, UPOS/XPOS/lemma, UAS/LAS with gold tokens and end to end, NER per type on\n' +
+        'UNER EWT test and held-out re3d, and the npm peers (wink-nlp, compromise) on the same data.\n\n' +
+        '  --data DIR     folder holding ud/, uner/ and re3d/ (default ../shared/data or $DOSSIER_SHARED_DATA)\n' +
+        '  --dev          score the dev splits instead (for model selection)\n' +
+        '  --skip-peers   do not run the npm peers (wink-nlp, compromise)\n' +
+        '  --skip-ner     do not score the NER model\n' +
+        '  --help         print this help and exit');
+      process.exit(0);
+    } else throw new DossierError('USAGE', `eval:nlp: unknown option "${a}" (expected --data DIR, --dev, --skip-peers, --skip-ner, --help)`);
   }
   return o;
 }

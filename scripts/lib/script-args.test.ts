@@ -1,0 +1,45 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { argsProblem, scriptUsage, type ScriptOption } from './script-args.ts';
+
+const options: ScriptOption[] = [
+  { flag: '--data', value: 'DIR', help: 'the corpora' },
+  { flag: '--errors', help: 'list errors' },
+];
+
+test('argsProblem accepts known switches and options with their values', () => {
+  assert.equal(argsProblem('x', options, []), null);
+  assert.equal(argsProblem('x', options, ['--errors', '--data', '/d']), null);
+  assert.equal(argsProblem('x', options, ['--help']), null);
+});
+
+test('argsProblem names an unknown option, a stray argument and a missing value', () => {
+  assert.equal(argsProblem('eval:x', options, ['--erors']), 'eval:x: unknown option "--erors" (expected --data, --errors, --help)');
+  assert.match(argsProblem('eval:x', options, ['stray'])!, /unknown argument "stray"/);
+  assert.equal(argsProblem('eval:x', options, ['--data']), 'eval:x: --data needs DIR');
+  assert.equal(argsProblem('eval:x', options, ['--data', '--errors']), 'eval:x: --data needs DIR');
+});
+
+test('scriptUsage lists every option and --help', () => {
+  const u = scriptUsage('npm run x -- [--data DIR]', 'Does x.', options);
+  assert.match(u, /^usage: npm run x -- \[--data DIR\]\n\nDoes x\.\n/);
+  assert.match(u, /--data DIR +the corpora/);
+  assert.match(u, /--errors +list errors/);
+  assert.match(u, /--help +print this help and exit/);
+});
+
+// regression: `npm run build:data -- --help` used to rebuild every data file instead of printing its usage
+test('build:data --help prints its usage and builds nothing; an unknown option exits 64 with a clear error', () => {
+  const script = join(dirname(fileURLToPath(import.meta.url)), '..', 'build-data.ts');
+  const help = spawnSync(process.execPath, ['--import', 'tsx', script, '--help'], { encoding: 'utf8' });
+  assert.equal(help.status, 0);
+  assert.match(help.stdout, /^usage: npm run build:data/);
+  assert.doesNotMatch(help.stdout, /build-kb/);
+  const bad = spawnSync(process.execPath, ['--import', 'tsx', script, '--dta', 'x'], { encoding: 'utf8' });
+  assert.equal(bad.status, 64);
+  assert.match(bad.stderr, /^error\[USAGE\]: build:data: unknown option "--dta"/);
+  assert.doesNotMatch(bad.stderr, /at .*\.ts:\d+/);
+});
