@@ -129,3 +129,30 @@ test('a list number opening a sentence does not end it', () => {
   const r = tokenize(text, { sentenceModel: null });
   assert.deepEqual(r.sentences.map((s) => text.slice(s.start, s.end)), ['Here are my comments:', '1. The pricing is too high.', '2. The schedule is fine.', '*3. The third point.']);
 });
+
+test('invariants over generated text with abbreviations, quotes and breaks: token texts match their offsets, sentences tile the tokens', () => {
+  const parts = ['etc.', 'Inc.', 'no.', 'No.', '5', 'the', 'The', '"', ')', '(', 'Ill.', 'ill.', 'U.S.', '.', '...', '\n\n', '\n', 'X.', 'So', 'al.', '!', '?', '”', "'", 'St.'];
+  let seed = 1;
+  const rnd = () => (seed = (Math.imul(seed, 1103515245) + 12345) & 0x7fffffff) / 0x7fffffff;
+  for (let it = 0; it < 3000; it++) {
+    let s = '';
+    for (let k = 1 + Math.floor(rnd() * 12); k > 0; k--) s += parts[Math.floor(rnd() * parts.length)]! + (rnd() < 0.8 ? ' ' : '');
+    const r = tokenize(s);
+    let prevEnd = 0;
+    for (const t of r.tokens) {
+      assert.equal(s.slice(t.start, t.end), t.text, JSON.stringify(s));
+      assert.ok(t.start >= prevEnd && t.end > t.start, JSON.stringify(s));
+      prevEnd = t.end;
+    }
+    let next = 0;
+    r.sentences.forEach((x, si) => {
+      assert.equal(x.firstToken, next, JSON.stringify(s));
+      assert.ok(x.endToken > x.firstToken);
+      assert.equal(x.start, r.tokens[x.firstToken]!.start);
+      assert.equal(x.end, r.tokens[x.endToken - 1]!.end);
+      for (let k = x.firstToken; k < x.endToken; k++) assert.equal(r.tokens[k]!.sentence, si);
+      next = x.endToken;
+    });
+    assert.equal(next, r.tokens.length, JSON.stringify(s));
+  }
+});
