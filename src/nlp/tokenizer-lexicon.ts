@@ -37,6 +37,9 @@ export const CAPITALISED_ABBREVIATIONS: ReadonlySet<string> = new Set([
   'mon', 'tue', 'tues', 'wed', 'thu', 'thur', 'thurs', 'fri', 'sat', 'sun',
 ]);
 
+/** Closing quotes and brackets: they stay with the sentence they close. */
+export const CLOSING: ReadonlySet<string> = new Set(['"', '”', '’', "'", ')', ']', '}', '»']);
+
 /** Abbreviations that often end a sentence: a capitalised word after them starts a new one. */
 export const SENTENCE_FINAL_ABBREVIATIONS: ReadonlySet<string> = new Set(['etc', 'inc', 'ltd', 'corp', 'co', 'jr', 'sr', 'a.m', 'p.m', 'u.s', 'u.k', 'd.c']);
 

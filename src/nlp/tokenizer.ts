@@ -16,7 +16,8 @@
 import { newToken, type Sentence, type Token } from './doc.ts';
 import type { Stage } from '../pipeline/stage.ts';
 import { blankLineBetween, isCandidate, loadSentenceModel, type SentenceModel } from './sentence-model.ts';
-import { ABBREVIATIONS, CAPITALISED_ABBREVIATIONS, HYPHEN_PREFIXES, NUMBER_ABBREVIATIONS, SENTENCE_FINAL_ABBREVIATIONS } from './tokenizer-lexicon.ts';
+import { CLOSING, HYPHEN_PREFIXES, SENTENCE_FINAL_ABBREVIATIONS } from './tokenizer-lexicon.ts';
+import { isAbbreviation, nextVisible, splitFinalAbbreviations } from './tokenizer-abbreviations.ts';
 
 export interface Tokenized {
   sentences: Sentence[];
@@ -39,38 +40,8 @@ const LETTER_RE = /\p{L}/u;
 const UPPER_START_RE = /^[\p{Lu}\d"“‘'(\[«¿¡*•-]/u;
 const LOWER_START_RE = /^\p{Ll}/u;
 const TERMINAL_RE = /^(?:[.!?]+|…+|\.\.+|[!?][!?.]*)$/;
-const CLOSING = new Set(['"', '”', '’', "'", ')', ']', '}', '»']);
 /** Force a sentence break in very long runs (tables, lists without punctuation). */
 const MAX_SENTENCE_TOKENS = 200;
-
-/**
- * Whether `word` (ending in '.') keeps its period as an abbreviation; `following` is the first
- * non-space character after the period ('' at the end of the text).
- */
-function isAbbreviation(word: string, following: string): boolean {
-  const core = word.slice(0, -1);
-  if (core.length === 0) return false;
-  const lower = core.toLowerCase();
-  if (ABBREVIATIONS.has(lower)) {
-    // "No. 5" but "Hell no. Thats …"; "Ill." (Illinois) but "he was ill." — UD EWT + GUM train:
-    // "no." is an abbreviation before a number 10 times of 10, a word with its period 23 times
-    // otherwise; lower-case "ill."/"mass."/"miss."/"sun." are the word and a period 5 times of 5
-    if (NUMBER_ABBREVIATIONS.has(lower)) return /^[\d#]/.test(following);
-    return !(CAPITALISED_ABBREVIATIONS.has(lower) && core === lower);
-  }
-  // the last part of a hyphenated word: "D-Calif."
-  const dash = core.lastIndexOf('-');
-  if (dash >= 0 && dash < core.length - 1 && isAbbreviation(core.slice(dash + 1) + '.', following)) return true;
-  // initials and dotted acronyms: J. U.S. e.g. a.m. U.S.A.
-  if (/^(?:\p{L}\.)*\p{L}$/u.test(core) && (core.length === 1 || core.includes('.'))) return true;
-  return false;
-}
-
-/** The first non-space character at or after offset `i` ('' at the end of the text). */
-function nextVisible(text: string, i: number): string {
-  while (i < text.length && /\s/.test(text[i]!)) i++;
-  return i < text.length ? text[i]! : '';
-}
 
 /** Split one piece without internal punctuation into clitics and hyphen parts. */
 function splitWord(text: string, s: number, e: number, out: SpanPair[]): void {
@@ -425,43 +396,6 @@ export function segment(text: string, { maxSentenceTokens = MAX_SENTENCE_TOKENS,
   }
   close(tokens.length);
   return { sentences, tokens };
-}
-
-/**
- * UD's convention for an abbreviation that ends a sentence ("… wine, cheese, etc. ‖ The …"): its
- * period is the sentence's own token ("etc" + "."). UD EWT + GUM train: 39 of 43 sentence-final
- * listed abbreviations without an inner period ("etc" 28 of 30, "Inc", "Ave", "St"; "et al." 1 of
- * 3); dotted ones ("U.S.", "a.m.") mostly keep theirs, so they are left whole. Done after the sentence decisions, which see the
- * abbreviation as one token.
- */
-function splitFinalAbbreviations(text: string, tokens: Token[], sentences: Sentence[]): Tokenized {
-  let splits = 0;
-  const ends = new Set<number>();
-  for (const s of sentences) {
-    let j = s.endToken - 1;
-    while (j > s.firstToken && CLOSING.has(tokens[j]!.text)) j--;
-    const w = tokens[j]!.text;
-    if (w.length > 2 && w.endsWith('.') && !w.slice(0, -1).includes('.') && ABBREVIATIONS.has(w.slice(0, -1).toLowerCase())) {
-      ends.add(j);
-      splits++;
-    }
-  }
-  if (splits === 0) return { sentences, tokens };
-  const out: Token[] = [];
-  const sents: Sentence[] = [];
-  for (let si = 0; si < sentences.length; si++) {
-    const s = sentences[si]!;
-    const first = out.length;
-    for (let k = s.firstToken; k < s.endToken; k++) {
-      const t = tokens[k]!;
-      if (ends.has(k)) {
-        out.push(newToken(t.start, t.end - 1, text.slice(t.start, t.end - 1), si));
-        out.push(newToken(t.end - 1, t.end, '.', si));
-      } else out.push(t);
-    }
-    sents.push({ ...s, firstToken: first, endToken: out.length });
-  }
-  return { sentences: sents, tokens: out };
 }
 
 /**
