@@ -22,6 +22,7 @@ import { tokenize } from '../src/nlp/tokenizer.ts';
 import { trainSentenceModel } from '../src/nlp/sentence-train.ts';
 import { DossierError } from '../src/errors.ts';
 import { runIfMain } from './lib/run-main.ts';
+import { scriptUsage } from './lib/script-args.ts';
 
 const repoRoot = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 
@@ -123,14 +124,16 @@ function parseArgs(argv: string[]): CvSentencesOptions {
     else if (a === '--only') o.only = value(++i, a, 'fold numbers such as 0,2').split(',').map(Number);
     else if (a === '--quick') o.quick = true;
     else if (a === '--help' || a === '-h') {
-      console.log('usage: npm run cv:sentences -- [--data DIR] [--folds K] [--only 0,2] [--quick]\n\n' +
+      console.log(scriptUsage('npm run cv:sentences -- [--data DIR] [--folds K] [--only 0,2] [--quick]',
         'Cross-validates the sentence splitter over UD English-EWT train documents (GUM train in every\n' +
-        'training fold, thresholds on EWT dev + GUM dev) and prints sentence F1 per fold, per genre\n' +
-        '(answers, email, newsgroup, reviews, weblog) and pooled.\n\n' +
-        '  --data DIR    folder holding ud/en_ewt and ud/en_gum (default ../shared/data or $DOSSIER_SHARED_DATA)\n' +
-        '  --folds K     number of folds (default 5)\n' +
-        '  --only LIST   run only these folds, e.g. 0,2 (default all)\n' +
-        '  --quick       40 documents, 1 epoch: a smoke test');
+          'training fold, thresholds on EWT dev + GUM dev) and prints sentence F1 per fold, per genre\n' +
+          '(answers, email, newsgroup, reviews, weblog) and pooled.',
+        [
+          { flag: '--data', value: 'DIR', help: 'folder holding ud/en_ewt and ud/en_gum (default ../shared/data or $DOSSIER_SHARED_DATA)' },
+          { flag: '--folds', value: 'K', help: 'number of folds (default 5)' },
+          { flag: '--only', value: 'LIST', help: 'run only these folds, e.g. 0,2 (default all)' },
+          { flag: '--quick', help: '40 documents, 1 epoch: a smoke test' },
+        ]));
       process.exit(0);
     } else throw new DossierError('USAGE', `cv:sentences: unknown option "${a}" (expected --data DIR, --folds K, --only LIST, --quick, --help)`);
   }

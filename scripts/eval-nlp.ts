@@ -22,6 +22,7 @@ import { loadTagger, type Tagger } from '../src/nlp/tagger.ts';
 import { loadParser, type Parser } from '../src/nlp/parser.ts';
 import { DossierError } from '../src/errors.ts';
 import { runIfMain } from './lib/run-main.ts';
+import { scriptUsage, type ScriptOption } from './lib/script-args.ts';
 
 const repoRoot = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const universal = (l: string) => l.split(':')[0]!;
@@ -253,6 +254,16 @@ export async function evalNlp(opts: EvalNlpOptions): Promise<void> {
   }
 }
 
+const EVAL_NLP_HELP = 'Scores the NLP models on the UD test splits (final numbers; selection uses dev): tokenization and\n' +
+  'sentence F1 on raw text, UPOS/XPOS/lemma, UAS/LAS with gold tokens and end to end, NER per type on\n' +
+  'UNER EWT test and held-out re3d, and the npm peers (wink-nlp, compromise) on the same data.';
+const EVAL_NLP_OPTIONS: ScriptOption[] = [
+  { flag: '--data', value: 'DIR', help: 'folder holding ud/, uner/ and re3d/ (default ../shared/data or $DOSSIER_SHARED_DATA)' },
+  { flag: '--dev', help: 'score the dev splits instead (for model selection)' },
+  { flag: '--skip-peers', help: 'do not run the npm peers (wink-nlp, compromise)' },
+  { flag: '--skip-ner', help: 'do not score the NER model' },
+];
+
 function parseArgs(argv: string[]): EvalNlpOptions {
   const o: EvalNlpOptions = {
     dataDir: process.env['DOSSIER_SHARED_DATA'] ?? resolve(repoRoot, '..', 'shared', 'data'),
@@ -268,15 +279,7 @@ function parseArgs(argv: string[]): EvalNlpOptions {
     else if (a === '--skip-peers') o.skipPeers = true;
     else if (a === '--skip-ner') o.skipNer = true;
     else if (a === '--help' || a === '-h') {
-      console.log('usage: npm run eval:nlp -- [--data DIR] [--dev] [--skip-peers] [--skip-ner]\n\n' +
-        'Scores the NLP models on the UD test splits (final numbers; selection uses dev): tokenization and\n' +
-        'sentence F1 on raw text, UPOS/XPOS/lemma, UAS/LAS with gold tokens and end to end, NER per type on\n' +
-        'UNER EWT test and held-out re3d, and the npm peers (wink-nlp, compromise) on the same data.\n\n' +
-        '  --data DIR     folder holding ud/, uner/ and re3d/ (default ../shared/data or $DOSSIER_SHARED_DATA)\n' +
-        '  --dev          score the dev splits instead (for model selection)\n' +
-        '  --skip-peers   do not run the npm peers (wink-nlp, compromise)\n' +
-        '  --skip-ner     do not score the NER model\n' +
-        '  --help         print this help and exit');
+      console.log(scriptUsage('npm run eval:nlp -- [--data DIR] [--dev] [--skip-peers] [--skip-ner]', EVAL_NLP_HELP, EVAL_NLP_OPTIONS));
       process.exit(0);
     } else throw new DossierError('USAGE', `eval:nlp: unknown option "${a}" (expected --data DIR, --dev, --skip-peers, --skip-ner, --help)`);
   }

@@ -4,6 +4,8 @@
  * eval:kb, eval:events, build:data): `--help`/`-h` prints the script's usage and exits before it
  * does any work (a data build must not start because someone asked how to run it), and an
  * option the script does not know is a usage error that names it, not something silently ignored.
+ * Scripts with their own option parser (eval:nlp, cv:sentences) print their usage with
+ * `scriptUsage`, so every script's --help has one layout.
  */
 
 export interface ScriptOption {

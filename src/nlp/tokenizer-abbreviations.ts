@@ -9,10 +9,10 @@ import { newToken, type Sentence, type Token } from './doc.ts';
 import { ABBREVIATIONS, CAPITALISED_ABBREVIATIONS, CLOSING, NUMBER_ABBREVIATIONS } from './tokenizer-lexicon.ts';
 
 /**
- * Whether `word` (ending in '.') keeps its period as an abbreviation; `following` is the first
- * non-space character after the period ('' at the end of the text).
+ * Whether `word` (ending in '.') keeps its period as an abbreviation; `after` is the offset in
+ * `text` just after that period (what follows is only looked at for "No.").
  */
-export function isAbbreviation(word: string, following: string): boolean {
+export function isAbbreviation(word: string, text: string, after: number): boolean {
   const core = word.slice(0, -1);
   if (core.length === 0) return false;
   const lower = core.toLowerCase();
@@ -20,19 +20,19 @@ export function isAbbreviation(word: string, following: string): boolean {
     // "No. 5" but "Hell no. Thats …"; "Ill." (Illinois) but "he was ill." — UD EWT + GUM train:
     // "no." is an abbreviation before a number 10 times of 10, a word with its period 23 times
     // otherwise; lower-case "ill."/"mass."/"miss."/"sun." are the word and a period 5 times of 5
-    if (NUMBER_ABBREVIATIONS.has(lower)) return /^[\d#]/.test(following);
+    if (NUMBER_ABBREVIATIONS.has(lower)) return /^[\d#]/.test(nextVisible(text, after));
     return !(CAPITALISED_ABBREVIATIONS.has(lower) && core === lower);
   }
   // the last part of a hyphenated word: "D-Calif."
   const dash = core.lastIndexOf('-');
-  if (dash >= 0 && dash < core.length - 1 && isAbbreviation(core.slice(dash + 1) + '.', following)) return true;
+  if (dash >= 0 && dash < core.length - 1 && isAbbreviation(core.slice(dash + 1) + '.', text, after)) return true;
   // initials and dotted acronyms: J. U.S. e.g. a.m. U.S.A.
   if (/^(?:\p{L}\.)*\p{L}$/u.test(core) && (core.length === 1 || core.includes('.'))) return true;
   return false;
 }
 
 /** The first non-space character at or after offset `i` ('' at the end of the text). */
-export function nextVisible(text: string, i: number): string {
+function nextVisible(text: string, i: number): string {
   while (i < text.length && /\s/.test(text[i]!)) i++;
   return i < text.length ? text[i]! : '';
 }

@@ -17,7 +17,7 @@ import { newToken, type Sentence, type Token } from './doc.ts';
 import type { Stage } from '../pipeline/stage.ts';
 import { blankLineBetween, isCandidate, loadSentenceModel, type SentenceModel } from './sentence-model.ts';
 import { CLOSING, HYPHEN_PREFIXES, SENTENCE_FINAL_ABBREVIATIONS } from './tokenizer-lexicon.ts';
-import { isAbbreviation, nextVisible, splitFinalAbbreviations } from './tokenizer-abbreviations.ts';
+import { isAbbreviation, splitFinalAbbreviations } from './tokenizer-abbreviations.ts';
 
 export interface Tokenized {
   sentences: Sentence[];
@@ -169,7 +169,7 @@ function splitChunk(text: string, s: number, e: number, out: SpanPair[]): void {
     if (c === '.' ) {
       let j = e - 1;
       while (j > s && text[j - 1] === '.') j--;
-      if (e - j === 2 && isAbbreviation(text.slice(s, e - 1), nextVisible(text, e - 1))) {
+      if (e - j === 2 && isAbbreviation(text.slice(s, e - 1), text, e - 1)) {
         // "Inc.." = abbreviation + sentence period
         tail.push([e - 1, e]);
         e--;
@@ -180,7 +180,7 @@ function splitChunk(text: string, s: number, e: number, out: SpanPair[]): void {
         e = j;
         continue;
       }
-      if (isAbbreviation(w, nextVisible(text, e))) break;
+      if (isAbbreviation(w, text, e)) break;
       tail.push([e - 1, e]);
       e--;
       continue;
@@ -292,7 +292,6 @@ function isListNumber(tokens: readonly Token[], sentStart: number, i: number): b
   if (i - 1 < sentStart || !n || n.end !== tokens[i]!.start || !/^\d{1,2}$/.test(n.text)) return false;
   return i - 1 === sentStart || (i - 2 === sentStart && /^[*(#]$/.test(tokens[sentStart]!.text));
 }
-
 
 /**
  * Tokenize `text` and split it into sentences. Offsets are UTF-16 code units into `text`.
