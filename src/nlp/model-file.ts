@@ -189,7 +189,6 @@ export function tableArrays(prefix: string, m: SparseModel): Record<string, Int3
     [`${prefix}.classes`]: Int32Array.of(t.classes),
     [`${prefix}.slots`]: { ints: t.slots, scale: t.scale },
     [`${prefix}.pairs`]: t.pairs,
-    [`${prefix}.bloom`]: t.bloom,
     [`${prefix}.wide`]: t.wide,
   };
 }
@@ -211,7 +210,7 @@ export function sparseFrom(c: ModelContents<unknown>, prefix: string, nClasses: 
       if (!(a instanceof Int32Array)) throw new DossierError('MODEL_MISSING', `model file ${path} is corrupt (array "${prefix}.${k}" is not int32); run \`npm run train\` to rebuild it`, { input: path });
       return a;
     };
-    const table = { classes: ints('classes')[0] ?? -1, scale: c.scales.get(`${prefix}.slots`) ?? NaN, slots: ints('slots'), pairs: ints('pairs'), bloom: ints('bloom'), wide: ints('wide') };
+    const table = { classes: ints('classes')[0] ?? -1, scale: c.scales.get(`${prefix}.slots`) ?? NaN, slots: ints('slots'), pairs: ints('pairs'), wide: ints('wide') };
     try {
       return SparseModel.fromTable(nClasses, table);
     } catch (e) {

@@ -104,9 +104,9 @@ test('inline models keep weight differences that overflow int16 exactly', () => 
   });
 });
 
-test('big inline models (Bloom filter in front of the table) find every learnt feature and nothing else', () => {
+test('big inline models find every learnt feature and nothing else (absent keys probe past full slots)', () => {
   inTmpDir((dir) => {
-    const N = 150_000; // above the size that gets the filter
+    const N = 150_000; // the parser's size class
     const keys = new Uint32Array(N);
     const offs = new Uint32Array(N + 1);
     const cls = new Uint8Array(N);

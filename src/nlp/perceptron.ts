@@ -10,14 +10,6 @@
 /** Marks an inline slot whose differences are in the side table (never a valid packed pair). */
 const WIDE = -32768;
 
-/** Inline models with this many features get a Bloom filter in front of their table. */
-const BLOOM_MIN_KEYS = 1 << 17;
-
-/** The two bits of a key in its Bloom word (from key bits the word index does not use much). */
-function bloomBits(key: number): number {
-  return (1 << (key & 31)) | (1 << ((key >>> 5) & 31));
-}
-
 /** Weights as stored in a model file: int16 values and one scale (value = q · scale). */
 export interface QuantizedWeights {
   q: Int16Array;
@@ -38,8 +30,6 @@ export interface IntTable {
   slots: Int32Array;
   /** Packed (weight << 8 | class) runs of models with more than 3 classes; else empty. */
   pairs: Int32Array;
-  /** Bloom filter words of big inline models (a power of two of words); else empty. */
-  bloom: Int32Array;
   /** [key, d0, d1] for each inline feature whose differences do not fit in int16. */
   wide: Int32Array;
 }
@@ -102,14 +92,6 @@ export class SparseModel {
   #scale = 1;
   #islots: Int32Array = new Int32Array(0);
   #ipairs: Int32Array = new Int32Array(0);
-  /**
-   * Blocked Bloom filter over the keys of big inline models (one 32-bit word per probe, two bits
-   * per key): about a quarter of a parser's feature lookups are for features it never learnt, and
-   * the filter answers those from a small array (2 MB for the parser) instead of a cache miss into
-   * the table.
-   */
-  #bloom: Int32Array = new Int32Array(0);
-  #bloomShift = 32;
   /** Differences that do not fit in int16 (inline layout), by key. */
   #wide = new Map<number, [number, number]>();
   #acc: Int32Array;
@@ -173,7 +155,7 @@ export class SparseModel {
       wide[j++] = d0;
       wide[j++] = d1;
     }
-    return { classes: this.nClasses, scale: this.#scale, slots: this.#islots, pairs: this.#ipairs, bloom: this.#bloom, wide };
+    return { classes: this.nClasses, scale: this.#scale, slots: this.#islots, pairs: this.#ipairs, wide };
   }
 
   #adoptTable(t: IntTable): void {
@@ -181,16 +163,13 @@ export class SparseModel {
     const pow2 = (n: number) => n > 0 && (n & (n - 1)) === 0;
     const slots = t.slots.length / 2;
     if (!pow2(slots) || slots < 1024) throw new Error(`SparseModel: ${t.slots.length} slot words, expected 2 × a power of two ≥ 1024`);
-    if (t.bloom.length !== 0 && (!pow2(t.bloom.length) || t.bloom.length < 1024)) throw new Error(`SparseModel: ${t.bloom.length} Bloom filter words, expected 0 or a power of two ≥ 1024`);
     if (t.wide.length % 3 !== 0) throw new Error(`SparseModel: ${t.wide.length} wide-weight words, expected triples`);
-    if (this.#inline ? t.pairs.length !== 0 : t.bloom.length !== 0 || t.wide.length !== 0) throw new Error(`SparseModel: a table for ${this.nClasses} classes with parts of the other layout`);
+    if (this.#inline ? t.pairs.length !== 0 : t.wide.length !== 0) throw new Error(`SparseModel: a table for ${this.nClasses} classes with parts of the other layout`);
     if (!(t.scale > 0 && Number.isFinite(t.scale))) throw new Error(`SparseModel: weight scale ${t.scale}, expected a positive number`);
     this.#scale = t.scale;
     this.#mask = slots - 1;
     this.#islots = t.slots;
     this.#ipairs = t.pairs;
-    this.#bloom = t.bloom;
-    this.#bloomShift = t.bloom.length ? 32 - Math.log2(t.bloom.length) : 32;
     for (let j = 0; j < t.wide.length; j += 3) this.#wide.set(t.wide[j]!, [t.wide[j + 1]!, t.wide[j + 2]!]);
   }
 
@@ -230,17 +209,6 @@ export class SparseModel {
       }
     }
     this.#islots = slots;
-    if (this.#inline && keys.length >= BLOOM_MIN_KEYS) {
-      // at least 8 bits per key, rounded up to a power of two of words (the parser: 15 bits, 2 MB)
-      let words = 1024;
-      while (words * 32 < keys.length * 8) words <<= 1;
-      this.#bloom = new Int32Array(words);
-      this.#bloomShift = 32 - Math.log2(words);
-      for (let i = 0; i < keys.length; i++) {
-        const key = keys[i]! === 0 ? 1 : keys[i]!;
-        this.#bloom[Math.imul(key, 0x9e3779b1) >>> this.#bloomShift]! |= bloomBits(key);
-      }
-    }
   }
 
   #buildFloat(keys: Uint32Array, offs: Uint32Array, cls: Uint8Array, w: Float32Array, size: number): void {
@@ -333,17 +301,10 @@ export class SparseModel {
   #sumInline(feats: ArrayLike<number>, n: number, acc: Int32Array): void {
     const slots = this.#islots;
     const mask = this.#mask;
-    const bloom = this.#bloom;
-    const useBloom = bloom.length > 0;
-    const shift = this.#bloomShift;
     let a0 = 0;
     let a1 = 0;
     for (let i = 0; i < n; i++) {
       const key = (feats[i]! === 0 ? 1 : feats[i]!) | 0;
-      if (useBloom) {
-        const bits = bloomBits(key);
-        if ((bloom[Math.imul(key, 0x9e3779b1) >>> shift]! & bits) !== bits) continue;
-      }
       let slot = key & mask;
       for (;;) {
         const b = slot << 1;
