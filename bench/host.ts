@@ -1,7 +1,7 @@
 /**
  * @module bench/host
  * A reading of how fast the machine is right now, printed beside the NLP figures so that runs on
- * a shared host can be compared: the same two fixed workloads every time, timed in CPU time like
+ * a shared host can be compared: the same three fixed workloads every time, timed in CPU time like
  * the stages, in a child process (`readHostApart`). "alu" is a dependent integer multiply-add
  * chain (the core's share of the CPU); "cache" and "memory" chase pointers through a random cycle
  * of 4 MB (inside this machine's 8 MB L3 when the host is quiet: neighbours that evict it show
@@ -22,11 +22,12 @@ export interface HostReading {
   memoryNs: number;
 }
 
-function cpuSeconds(fn: () => number): { s: number; sink: number } {
+/** Seconds of CPU time (user + system) spent in `fn`: on a shared machine this, not wall time, is the single-core cost. */
+export function cpuSeconds(fn: () => unknown): number {
   const c0 = process.cpuUsage();
-  const sink = fn();
+  fn();
   const c = process.cpuUsage(c0);
-  return { s: (c.user + c.system) / 1e6, sink };
+  return (c.user + c.system) / 1e6;
 }
 
 function aluChain(n: number): number {
@@ -59,20 +60,18 @@ const CHASE_STEPS = 4_000_000;
 function chase(cycle: Int32Array): number {
   let p = 0;
   for (let i = 0; i < Math.min(cycle.length, 1_000_000); i++) p = cycle[p]!;
-  const t = cpuSeconds(() => {
+  const s = cpuSeconds(() => {
     for (let i = 0; i < CHASE_STEPS; i++) p = cycle[p]!;
     return p;
   });
-  if (t.sink === -1) console.log(''); // keep the result alive
-  return (t.s * 1e9) / CHASE_STEPS;
+  return (s * 1e9) / CHASE_STEPS;
 }
 
 /** Time the three workloads once (about 2–4 s of CPU in all, depending on the host). */
 export function readHost(): HostReading {
   aluChain(1_000_000); // let the JIT compile it before the timed run
   const alu = cpuSeconds(() => aluChain(ALU_STEPS));
-  if (alu.sink === 0.5) console.log(''); // keep the result alive
-  return { aluNs: (alu.s * 1e9) / ALU_STEPS, cacheNs: chase(randomCycle(CACHE_SLOTS)), memoryNs: chase(randomCycle(MEMORY_SLOTS)) };
+  return { aluNs: (alu * 1e9) / ALU_STEPS, cacheNs: chase(randomCycle(CACHE_SLOTS)), memoryNs: chase(randomCycle(MEMORY_SLOTS)) };
 }
 
 export function formatHost(r: HostReading): string {

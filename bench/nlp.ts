@@ -1,7 +1,8 @@
 /**
  * @module bench/nlp
  * Throughput of the NLP layers on one core: tokenize, tag, parse and NER (when src/nlp/ner.ts
- * exists), each alone and all together, plus resident memory with every model loaded. The input
+ * exists), each alone and all together (median and fastest of three runs), plus resident memory
+ * with every model loaded and a reading of the host's speed before and after (bench/host.ts). The input
  * is the repository's own reports (examples/seed.txt and test/fixtures/reports/*.txt) repeated
  * to about 200,000 tokens. Called by bench/run.ts; runnable alone: node --import tsx bench/nlp.ts
  */
@@ -13,7 +14,7 @@ import { tokenize } from '../src/nlp/tokenizer.ts';
 import { loadTagger } from '../src/nlp/tagger.ts';
 import { loadParser } from '../src/nlp/parser.ts';
 import type { Stage } from '../src/pipeline/stage.ts';
-import { formatHost, readHostApart } from './host.ts';
+import { cpuSeconds, formatHost, readHostApart } from './host.ts';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const TARGET_TOKENS = 200_000;
@@ -28,21 +29,13 @@ function reports(): string[] {
   return out;
 }
 
-/** Seconds of CPU time (user + system) spent in `fn`: on a shared machine this, not wall time, is the single-core cost. */
-function time(fn: () => void): number {
-  const c0 = process.cpuUsage();
-  fn();
-  const c = process.cpuUsage(c0);
-  return (c.user + c.system) / 1e6;
-}
-
-/** Stages are timed this many times over the whole input; the median is reported (the first run also warms the JIT and caches). */
+/** Stages are timed this many times over the whole input (the first run also warms the JIT and caches). */
 const RUNS = 3;
 
 /** CPU seconds of `fn` over RUNS runs: the median (reported) and the fastest (what a quiet moment allows). */
-function median(fn: () => void): { median: number; best: number } {
+function timed(fn: () => void): { median: number; best: number } {
   const t: number[] = [];
-  for (let r = 0; r < RUNS; r++) t.push(time(fn));
+  for (let r = 0; r < RUNS; r++) t.push(cpuSeconds(fn));
   t.sort((a, b) => a - b);
   return { median: t[Math.floor(t.length / 2)]!, best: t[0]! };
 }
@@ -58,7 +51,7 @@ export async function benchNlp(log: (s: string) => void): Promise<void> {
   }
   const bytes = texts.reduce((a, t) => a + Buffer.byteLength(t), 0);
   const rss0 = process.memoryUsage().rss;
-  const tLoad = time(() => {
+  const tLoad = cpuSeconds(() => {
     loadTagger();
     loadParser();
   });
@@ -81,26 +74,26 @@ export async function benchNlp(log: (s: string) => void): Promise<void> {
     }
   }
   const rssModels = process.memoryUsage().rss;
-  log(`NLP bench: ${texts.length} reports, ${(bytes / 1e6).toFixed(2)} MB, ${tokens.toLocaleString('en')} tokens, single thread, rates per CPU-second (median of ${RUNS} runs per stage); tagger+parser load ${(tLoad * 1000).toFixed(0)} ms`);
+  log(`NLP bench: ${texts.length} reports, ${(bytes / 1e6).toFixed(2)} MB, ${tokens.toLocaleString('en')} tokens, single thread, rates per CPU-second (median and fastest of ${RUNS} runs per stage); tagger+parser load ${(tLoad * 1000).toFixed(0)} ms`);
 
   const docs = texts.map((t, i) => new Doc(t, { id: `b${i}`, language: 'en' }));
   const hostBefore = readHostApart(log);
   const ctx = { warn: () => {} };
-  const tTok = median(() => {
+  const tTok = timed(() => {
     for (const d of docs) {
       const r = tokenize(d.text);
       d.sentences = r.sentences;
       d.tokens = r.tokens;
     }
   });
-  const tTag = median(() => {
+  const tTag = timed(() => {
     for (const d of docs) tagger.tagDoc(d);
   });
-  const tParse = median(() => {
+  const tParse = timed(() => {
     for (const d of docs) parser.parseDoc(d);
   });
   const tNer = nerStage
-    ? median(() => {
+    ? timed(() => {
         for (const d of docs) {
           d.mentions = [];
           nerStage!.run(d, ctx);
@@ -109,7 +102,7 @@ export async function benchNlp(log: (s: string) => void): Promise<void> {
     : null;
   // everything together on fresh documents
   const fresh = texts.map((t, i) => new Doc(t, { id: `f${i}`, language: 'en' }));
-  const tAll = time(() => {
+  const tAll = cpuSeconds(() => {
     for (const d of fresh) {
       const r = tokenize(d.text);
       d.sentences = r.sentences;
