@@ -6,7 +6,9 @@
  */
 import { join } from 'node:path';
 import { readConllu, type UdSentence } from './lib/conllu.ts';
-import { trainTagger, saveTagger, type TaggedSentence } from '../src/nlp/tagger-train.ts';
+import { availableParallelism } from 'node:os';
+import { trainTagger, saveTagger, inlineJackknife, type TaggedSentence } from '../src/nlp/tagger-train.ts';
+import { threadJackknife } from './lib/jackknife-thread.ts';
 import type { Tagger } from '../src/nlp/tagger.ts';
 import type { WordClusters } from '../src/nlp/clusters.ts';
 
@@ -20,6 +22,13 @@ export interface TrainStepOptions {
   seed?: number;
   /** Word clusters for the tagger's and parser's cluster features (null = none). */
   clusters?: WordClusters | null;
+  /** Threads for the tagger's training: 2 runs its jackknife models beside the first pass (default: 2 when the machine has two cores). */
+  jobs?: number;
+}
+
+/** Default thread count for training: 2 when the machine has two cores or more. */
+export function defaultJobs(): number {
+  return Math.min(2, availableParallelism());
 }
 
 /** Whether a UD sentence comes from GUM (its sent_id starts with "GUM_"). */
@@ -54,7 +63,7 @@ export interface TaggerStepResult {
 export async function trainTaggerModel(opts: TrainStepOptions, data = loadUd(opts.dataDir, opts.quick)): Promise<TaggerStepResult> {
   const { train, dev } = data;
   const t0 = Date.now();
-  const { tagger, devAccuracy, jackknife } = trainTagger({
+  const { tagger, devAccuracy, jackknife } = await trainTagger({
     train: train.map(toTagged),
     dev: dev.map(toTagged),
     epochs: opts.epochs ?? (opts.quick ? 1 : 10),
@@ -62,6 +71,7 @@ export async function trainTaggerModel(opts: TrainStepOptions, data = loadUd(opt
     twoPass: true,
     clusters: opts.clusters ?? null,
     log: opts.log,
+    runJackknife: (opts.jobs ?? defaultJobs()) >= 2 ? threadJackknife : inlineJackknife,
   });
   const bytes = saveTagger(join(opts.outDir, 'tagger.bin'), tagger);
   opts.log(`tagger: dev UPOS ${(100 * devAccuracy).toFixed(2)}, ${(bytes / 1e6).toFixed(2)} MB, ${((Date.now() - t0) / 1000).toFixed(0)} s`);

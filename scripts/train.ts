@@ -4,19 +4,21 @@
  * (fixed seeds): the sentence-boundary classifier, the POS tagger + lemmatizer, the dependency parser + labeller, then the NER
  * model (scripts/train-ner.ts, when present).
  *
- *   npm run train -- [--data DIR] [--out DIR] [--quick] [--no-clusters] [--only sentences,tagger,parser,ner]
+ *   npm run train -- [--data DIR] [--out DIR] [--quick] [--no-clusters] [--jobs N] [--only sentences,tagger,parser,ner]
  *
  * The tagger and parser use the word clusters of models/clusters.tsv.gz (scripts/build-clusters.ts),
  * copied beside the models when --out is another folder; --no-clusters trains them without.
  * --data defaults to $DOSSIER_SHARED_DATA or ../shared/data relative to the repository root;
- * --out defaults to models/. --quick trains on a 50-sentence slice for smoke tests.
+ * --out defaults to models/. --quick trains on a 50-sentence slice for smoke tests. --jobs 1 keeps
+ * all training on one thread (default: 2 on a machine with two cores, the tagger's jackknife
+ * models then train on a worker thread; the files written are the same either way).
  */
 import { copyFileSync, existsSync, mkdirSync } from 'node:fs';
 import { loadClusters, type WordClusters } from '../src/nlp/clusters.ts';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { DossierError } from '../src/errors.ts';
-import { loadUd, trainTaggerModel } from './train-tagger.ts';
+import { defaultJobs, loadUd, trainTaggerModel } from './train-tagger.ts';
 import { trainParserModel } from './train-parser.ts';
 import { trainSentencesModel } from './train-sentences.ts';
 import { runIfMain } from './lib/run-main.ts';
@@ -31,6 +33,8 @@ export interface TrainOptions {
   only?: Array<'sentences' | 'tagger' | 'parser' | 'ner'>;
   /** Word-cluster features in the tagger and parser (default true; false for an ablation). */
   clusters?: boolean;
+  /** Threads (1 or 2; default 2 on a machine with two cores): see the module comment. */
+  jobs?: number;
   log?: (s: string) => void;
 }
 
@@ -65,7 +69,7 @@ export async function trainAll(opts: TrainOptions = {}): Promise<Record<string, 
   const summary: Record<string, unknown> = {};
   const t0 = Date.now();
   const useClusters = opts.clusters !== false && (only.has('tagger') || only.has('parser'));
-  const step = { dataDir, outDir, log, quick: opts.quick ?? false, clusters: useClusters ? clustersFor(outDir) : null };
+  const step = { dataDir, outDir, log, quick: opts.quick ?? false, clusters: useClusters ? clustersFor(outDir) : null, jobs: opts.jobs ?? defaultJobs() };
   if (only.has('sentences') || only.has('tagger') || only.has('parser')) {
     const data = loadUd(dataDir, step.quick);
     log(`data: ${data.train.length} training sentences, ${data.dev.length} dev sentences from ${dataDir}`);
@@ -120,14 +124,19 @@ function parseArgs(argv: string[]): TrainOptions {
     else if (a === '--out') o.outDir = resolve(val());
     else if (a === '--quick') o.quick = true;
     else if (a === '--no-clusters') o.clusters = false;
+    else if (a === '--jobs') {
+      const v = val();
+      if (v !== '1' && v !== '2') throw new DossierError('USAGE', `train: --jobs expects 1 or 2, got "${v}"`);
+      o.jobs = Number(v);
+    }
     else if (a === '--only') {
       const parts = val().split(',');
       for (const p of parts) if (!['sentences', 'tagger', 'parser', 'ner'].includes(p)) throw new DossierError('USAGE', `train: --only expects sentences, tagger, parser and/or ner, got "${p}"`);
       o.only = parts as TrainOptions['only'];
     } else if (a === '--help' || a === '-h') {
-      console.log('usage: npm run train -- [--data DIR] [--out DIR] [--quick] [--no-clusters] [--only sentences,tagger,parser,ner]');
+      console.log('usage: npm run train -- [--data DIR] [--out DIR] [--quick] [--no-clusters] [--jobs N] [--only sentences,tagger,parser,ner]');
       process.exit(0);
-    } else throw new DossierError('USAGE', `train: unknown option "${a}" (expected --data, --out, --quick, --no-clusters, --only)`);
+    } else throw new DossierError('USAGE', `train: unknown option "${a}" (expected --data, --out, --quick, --no-clusters, --jobs, --only)`);
   }
   return o;
 }

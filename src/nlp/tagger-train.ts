@@ -35,6 +35,8 @@ export interface TrainTaggerOptions {
   /** Word clusters for the cluster templates (recorded in the meta as `clusters: true`). */
   clusters?: WordClusters | null;
   log?: (s: string) => void;
+  /** Where the jackknives run (default: here, in turn; see JackknifeRunner). */
+  runJackknife?: JackknifeRunner;
 }
 
 export interface TrainedTagger {
@@ -44,9 +46,57 @@ export interface TrainedTagger {
   jackknife: Int32Array[] | null;
 }
 
-interface Prepared {
+/** A training sentence ready for the perceptron: its feature hashes and gold class ids. */
+export interface PreparedSentence {
   h: SentenceHashes;
   gold: Int32Array;
+}
+type Prepared = PreparedSentence;
+
+/**
+ * What the jackknife needs (plain data: it may be sent to another thread): the prepared training
+ * sentences, the class count, each class's UPOS and the first pass's settings.
+ */
+export interface JackknifeJob {
+  data: PreparedSentence[];
+  classes: number;
+  upos: string[];
+  /** Epochs of each fold's model. */
+  epochs: number;
+  seed: number;
+  minCount: number;
+}
+
+/**
+ * Runs the jackknives of `folds` (e.g. [2, 4]) and gives one promise per entry, in order, of
+ * every training sentence's held-out tags. The default runs them here, one after the other;
+ * scripts/lib/jackknife-thread.ts runs them on another thread (same results: each fold's model
+ * depends only on the job and its own seed).
+ */
+export type JackknifeRunner = (job: JackknifeJob, folds: readonly number[], log: (s: string) => void) => Array<Promise<Int32Array[]>>;
+
+/** The default runner: each jackknife in this thread, when asked for. */
+export const inlineJackknife: JackknifeRunner = (job, folds, log) => folds.map((F) => Promise.resolve().then(() => jackknifeTags(job, F, log)));
+
+/**
+ * First-pass tags of every training sentence, held out: with F folds (sentence i in fold i mod F),
+ * fold h is tagged by a model trained on the other folds for ceil(epochs / 2) epochs with seed
+ * seed + 10F + h.
+ */
+export function jackknifeTags(job: JackknifeJob, F: number, log: (s: string) => void): Int32Array[] {
+  const { data, classes: K, upos, epochs, seed, minCount } = job;
+  const name = F === 2 ? 'jackknife' : 'parser jackknife';
+  const feats = new Uint32Array(MAX_TAGGER_FEATURES);
+  const scores = new Float32Array(K);
+  const tags: Int32Array[] = new Array(data.length);
+  for (let h = 0; h < F; h++) {
+    const rest = data.filter((_, i) => i % F !== h);
+    const m = trainPass(`${name} ${h + 1}/${F}`, rest, [], K, upos, Math.max(1, Math.ceil(epochs / 2)), seed + 10 * F + h, null, null, log, minCount);
+    data.forEach((d, i) => {
+      if (i % F === h) tags[i] = decode(m.model, d.h, K, null, feats, scores);
+    });
+  }
+  return tags;
 }
 
 const SKETCH_BITS = 24;
@@ -149,8 +199,8 @@ function trainPass(
 }
 
 /** Train the tagger (and lemmatizer) and return it with its dev accuracy. */
-export function trainTagger(opts: TrainTaggerOptions): TrainedTagger {
-  const { train, dev, epochs = 8, seed = 1, twoPass = true, minFeatureCount = 2, parserJackknifeFolds = 4, clusters = null, log = () => {} } = opts;
+export async function trainTagger(opts: TrainTaggerOptions): Promise<TrainedTagger> {
+  const { train, dev, epochs = 8, seed = 1, twoPass = true, minFeatureCount = 2, parserJackknifeFolds = 4, clusters = null, log = () => {}, runJackknife = inlineJackknife } = opts;
   // Classes: UPOS+XPOS pairs seen 3+ times; rarer pairs fall back to the commonest pair of their XPOS.
   const counts = new Map<string, number>();
   for (const s of train) for (let i = 0; i < s.words.length; i++) {
@@ -213,36 +263,33 @@ export function trainTagger(opts: TrainTaggerOptions): TrainedTagger {
   const K = classes.length;
   const upos = classes.map((c) => c.split('\t')[0]!);
   log(`tagger: ${train.length} training sentences, ${K} classes`);
-  const p1 = trainPass('pass 1', trainP, devP, K, upos, epochs, seed, null, null, log, minFeatureCount);
+  let p1: { model: SparseModel; acc: number };
   let p2: { model: SparseModel; acc: number } | null = null;
   let jackknife: Int32Array[] | null = null;
   if (twoPass) {
-    // Jackknife: first-pass tags on each fold come from a model trained on the other folds.
+    // Jackknife: first-pass tags on each fold come from a model trained on the other folds. 2 folds
+    // for the second pass (noisier right context makes it rely on its own evidence: best on dev);
+    // more folds for the parser, whose training tags should be as good as run-time ones (4 folds:
+    // +0.3 dev UAS over 2). Started before pass 1, so a runner on another thread overlaps them.
+    const job: JackknifeJob = { data: trainP, classes: K, upos, epochs, seed, minCount: minFeatureCount };
+    const folds = parserJackknifeFolds === 2 ? [2] : [2, parserJackknifeFolds];
+    const pending = runJackknife(job, folds, log);
+    // a rejected promise waited for later must not count as unhandled meanwhile
+    for (const p of pending) p.catch(() => {});
+    p1 = trainPass('pass 1', trainP, devP, K, upos, epochs, seed, null, null, log, minFeatureCount);
+    const right = await pending[0]!;
     const feats = new Uint32Array(MAX_TAGGER_FEATURES);
     const scores = new Float32Array(K);
-    const jack = (F: number, name: string): Int32Array[] => {
-      const tags: Int32Array[] = new Array(trainP.length);
-      for (let h = 0; h < F; h++) {
-        const rest = trainP.filter((_, i) => i % F !== h);
-        const m = trainPass(`${name} ${h + 1}/${F}`, rest, [], K, upos, Math.max(1, Math.ceil(epochs / 2)), seed + 10 * F + h, null, null, log, minFeatureCount);
-        trainP.forEach((d, i) => {
-          if (i % F === h) tags[i] = decode(m.model, d.h, K, null, feats, scores);
-        });
-      }
-      return tags;
-    };
-    // 2 folds for the second pass (noisier right context makes it rely on its own evidence: best
-    // on dev); more folds for the parser, whose training tags should be as good as run-time ones
-    // (4 folds: +0.3 dev UAS over 2).
-    const right = jack(2, 'jackknife');
-    const parserTags = parserJackknifeFolds === 2 ? right : jack(parserJackknifeFolds, 'parser jackknife');
-    jackknife = parserTags;
-    const devRight = devP.map((d) => decode(p1.model, d.h, K, null, feats, scores));
+    const first = p1.model;
+    const devRight = devP.map((d) => decode(first, d.h, K, null, feats, scores));
     p2 = trainPass('pass 2', trainP, devP, K, upos, epochs, seed + 1, right, devRight, log, minFeatureCount);
     if (p2.acc <= p1.acc) {
       log(`  pass 2 (${(100 * p2.acc).toFixed(2)}) does not beat pass 1 (${(100 * p1.acc).toFixed(2)}); keeping one pass`);
       p2 = null;
     }
+    jackknife = await pending[pending.length - 1]!;
+  } else {
+    p1 = trainPass('pass 1', trainP, devP, K, upos, epochs, seed, null, null, log, minFeatureCount);
   }
   const lemma = trainLemmatizer(
     train.flatMap((s) => s.words.map((w, i) => ({ form: w, xpos: s.xpos[i]!, upos: s.upos[i]!, lemma: s.lemmas[i]! }))),

@@ -1,0 +1,38 @@
+/**
+ * @module scripts/lib/jackknife-thread
+ * A JackknifeRunner (nlp/tagger-train.ts) that trains the tagger's jackknife models on a worker
+ * thread, so they use the second core while this thread trains the first pass. Each jackknife's
+ * tags come back as soon as it is done (the 2-fold one first: the second pass waits for it). The
+ * results are the inline runner's, bit for bit: each fold's model depends only on the job and its
+ * own seed.
+ */
+import { Worker } from 'node:worker_threads';
+import type { JackknifeJob, JackknifeRunner } from '../../src/nlp/tagger-train.ts';
+
+/** Messages from the worker (scripts/lib/jackknife-worker.ts). */
+export type JackknifeMessage = { kind: 'log'; line: string } | { kind: 'tags'; folds: number; tags: Int32Array[] } | { kind: 'error'; message: string };
+
+export const threadJackknife: JackknifeRunner = (job: JackknifeJob, folds, log) => {
+  const waiting = new Map<number, { resolve: (t: Int32Array[]) => void; reject: (e: Error) => void }>();
+  const promises = folds.map((F) => new Promise<Int32Array[]>((resolve, reject) => waiting.set(F, { resolve, reject })));
+  const fail = (e: Error) => {
+    for (const w of waiting.values()) w.reject(e);
+    waiting.clear();
+  };
+  const worker = new Worker(new URL('./ts-worker.mjs', import.meta.url), {
+    workerData: { entry: new URL('./jackknife-worker.ts', import.meta.url).href, job, folds: [...folds] },
+  });
+  worker.on('message', (m: JackknifeMessage) => {
+    if (m.kind === 'log') log(`${m.line} [second thread]`);
+    else if (m.kind === 'error') fail(new Error(`tagger jackknife thread: ${m.message}`));
+    else {
+      waiting.get(m.folds)?.resolve(m.tags);
+      waiting.delete(m.folds);
+    }
+  });
+  worker.on('error', (e) => fail(new Error(`tagger jackknife thread: ${e.message}`)));
+  worker.on('exit', (code) => {
+    if (waiting.size > 0) fail(new Error(`tagger jackknife thread exited (code ${code}) before sending folds ${[...waiting.keys()].join(', ')}`));
+  });
+  return promises;
+};
