@@ -1,6 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { existsSync, mkdtempSync, rmSync, statSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { trainAll, defaultDataDir } from './train.ts';
@@ -26,6 +26,25 @@ test('quick training writes loadable tagger and parser models', { skip: !haveDat
     assert.equal(heads.filter((h) => h === -1).length, 1, 'exactly one root');
   } finally {
     rmSync(out, { recursive: true, force: true });
+  }
+});
+
+test('two threads write the same files as one (quick training of every model)', { skip: !haveData && 'shared data not present' }, async () => {
+  const one = mkdtempSync(join(tmpdir(), 'dossier-train-1-'));
+  const two = mkdtempSync(join(tmpdir(), 'dossier-train-2-'));
+  try {
+    const lines: string[] = [];
+    await trainAll({ dataDir: data, outDir: one, quick: true, jobs: 1, log: () => {} });
+    await trainAll({ dataDir: data, outDir: two, quick: true, jobs: 2, log: (s) => lines.push(s) });
+    assert.ok(lines.some((l) => l.endsWith('[second thread]')), 'some of the work ran on the second thread');
+    // ner.bin's header holds the training date: mask it (the two runs may straddle midnight)
+    const bytes = (dir: string, f: string) => readFileSync(join(dir, f)).toString('latin1').replace(/"trained":"[\d-]+"/, '"trained":""');
+    for (const f of ['sentences.bin', 'tagger.bin', 'parser.bin', 'ner/ner.bin', 'ner/gazetteer.tsv']) {
+      assert.ok(bytes(one, f) === bytes(two, f), `${f} differs between --jobs 1 and --jobs 2`);
+    }
+  } finally {
+    rmSync(one, { recursive: true, force: true });
+    rmSync(two, { recursive: true, force: true });
   }
 });
 

@@ -10,8 +10,9 @@
  * copied beside the models when --out is another folder; --no-clusters trains them without.
  * --data defaults to $DOSSIER_SHARED_DATA or ../shared/data relative to the repository root;
  * --out defaults to models/. --quick trains on a 50-sentence slice for smoke tests. --jobs 1 keeps
- * all training on one thread (default: 2 on a machine with two cores, the tagger's jackknife
- * models then train on a worker thread; the files written are the same either way).
+ * all training on one thread (default: 2 on a machine with two cores: the tagger's jackknife
+ * models then train on a worker thread, and the sentence classifier and NER on another while the
+ * parser trains; the files written are the same either way).
  */
 import { copyFileSync, existsSync, mkdirSync } from 'node:fs';
 import { loadClusters, type WordClusters } from '../src/nlp/clusters.ts';
@@ -22,6 +23,7 @@ import { defaultJobs, loadUd, trainTaggerModel } from './train-tagger.ts';
 import { trainParserModel } from './train-parser.ts';
 import { trainSentencesModel } from './train-sentences.ts';
 import { runIfMain } from './lib/run-main.ts';
+import { trainOnThread } from './lib/train-thread.ts';
 
 const repoRoot = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 
@@ -70,10 +72,14 @@ export async function trainAll(opts: TrainOptions = {}): Promise<Record<string, 
   const t0 = Date.now();
   const useClusters = opts.clusters !== false && (only.has('tagger') || only.has('parser'));
   const step = { dataDir, outDir, log, quick: opts.quick ?? false, clusters: useClusters ? clustersFor(outDir) : null, jobs: opts.jobs ?? defaultJobs() };
+  // With two threads, the models that do not need the tagger (sentences, NER) train on a worker
+  // thread while this one trains the parser (the longest step); the files are the same.
+  const aside = step.jobs >= 2 && only.has('parser') && only.has('tagger') ? (['sentences', 'ner'] as const).filter((m) => only.has(m)) : [];
+  let besides: Promise<Record<string, unknown>> | null = null;
   if (only.has('sentences') || only.has('tagger') || only.has('parser')) {
     const data = loadUd(dataDir, step.quick);
     log(`data: ${data.train.length} training sentences, ${data.dev.length} dev sentences from ${dataDir}`);
-    if (only.has('sentences')) summary['sentences'] = await trainSentencesModel(step, data);
+    if (only.has('sentences') && aside.length === 0) summary['sentences'] = await trainSentencesModel(step, data);
     let tagger;
     let trainTags = null;
     if (only.has('tagger')) {
@@ -87,12 +93,18 @@ export async function trainAll(opts: TrainOptions = {}): Promise<Record<string, 
       const { loadTagger } = await import('../src/nlp/tagger.ts');
       tagger = loadTagger(join(outDir, 'tagger.bin'));
     }
+    if (aside.length > 0) {
+      besides = trainOnThread({ dataDir, outDir, quick: step.quick, jobs: 1, only: [...aside] }, log);
+      // waited for below; a failure meanwhile must not count as unhandled
+      besides.catch(() => {});
+    }
     if (only.has('parser') && tagger) {
       const r = await trainParserModel({ ...step, tagger, trainTags }, data);
       summary['parser'] = r;
     }
   }
-  if (only.has('ner')) {
+  if (besides) Object.assign(summary, await besides);
+  if (only.has('ner') && !aside.includes('ner')) {
     const nerScript = join(repoRoot, 'scripts', 'train-ner.ts');
     if (!existsSync(nerScript)) {
       log('ner: scripts/train-ner.ts is absent; skipping NER training');

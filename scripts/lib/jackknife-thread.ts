@@ -23,7 +23,7 @@ export const threadJackknife: JackknifeRunner = (job: JackknifeJob, folds, log) 
     workerData: { entry: new URL('./jackknife-worker.ts', import.meta.url).href, job, folds: [...folds] },
   });
   worker.on('message', (m: JackknifeMessage) => {
-    if (m.kind === 'log') log(`${m.line} [second thread]`);
+    if (m.kind === 'log') log(m.line.replace(/$/gm, ' [second thread]'));
     else if (m.kind === 'error') fail(new Error(`tagger jackknife thread: ${m.message}`));
     else {
       waiting.get(m.folds)?.resolve(m.tags);
