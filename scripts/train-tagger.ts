@@ -24,6 +24,8 @@ export interface TrainStepOptions {
   clusters?: WordClusters | null;
   /** Threads for the tagger's training: 2 runs its jackknife models beside the first pass (default: 2 when the machine has two cores). */
   jobs?: number;
+  /** Worker threads write their log lines straight to stdout (the command line, where `log` is console.log). */
+  threadStdout?: boolean;
 }
 
 /** Default thread count for training: 2 when the machine has two cores or more. */
@@ -71,7 +73,7 @@ export async function trainTaggerModel(opts: TrainStepOptions, data = loadUd(opt
     twoPass: true,
     clusters: opts.clusters ?? null,
     log: opts.log,
-    runJackknife: (opts.jobs ?? defaultJobs()) >= 2 ? threadJackknife : inlineJackknife,
+    runJackknife: (opts.jobs ?? defaultJobs()) >= 2 ? threadJackknife({ stdout: opts.threadStdout ?? false }) : inlineJackknife,
   });
   const bytes = saveTagger(join(opts.outDir, 'tagger.bin'), tagger);
   opts.log(`tagger: dev UPOS ${(100 * devAccuracy).toFixed(2)}, ${(bytes / 1e6).toFixed(2)} MB, ${((Date.now() - t0) / 1000).toFixed(0)} s`);

@@ -71,7 +71,10 @@ export async function trainAll(opts: TrainOptions = {}): Promise<Record<string, 
   const summary: Record<string, unknown> = {};
   const t0 = Date.now();
   const useClusters = opts.clusters !== false && (only.has('tagger') || only.has('parser'));
-  const step = { dataDir, outDir, log, quick: opts.quick ?? false, clusters: useClusters ? clustersFor(outDir) : null, jobs: opts.jobs ?? defaultJobs() };
+  // without a caller's log (the command line) worker threads print their lines themselves: their
+  // messages would wait for this thread's long synchronous steps
+  const threadStdout = opts.log === undefined;
+  const step = { dataDir, outDir, log, quick: opts.quick ?? false, clusters: useClusters ? clustersFor(outDir) : null, jobs: opts.jobs ?? defaultJobs(), threadStdout };
   // With two threads, the models that do not need the tagger (sentences, NER) train on a worker
   // thread while this one trains the parser (the longest step); the files are the same.
   const aside = step.jobs >= 2 && only.has('parser') && only.has('tagger') ? (['sentences', 'ner'] as const).filter((m) => only.has(m)) : [];
@@ -94,7 +97,7 @@ export async function trainAll(opts: TrainOptions = {}): Promise<Record<string, 
       tagger = loadTagger(join(outDir, 'tagger.bin'));
     }
     if (aside.length > 0) {
-      besides = trainOnThread({ dataDir, outDir, quick: step.quick, jobs: 1, only: [...aside] }, log);
+      besides = trainOnThread({ dataDir, outDir, quick: step.quick, jobs: 1, only: [...aside] }, log, { stdout: threadStdout });
       // waited for below; a failure meanwhile must not count as unhandled
       besides.catch(() => {});
     }

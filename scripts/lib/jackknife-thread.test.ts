@@ -17,7 +17,7 @@ const job: JackknifeJob = { data, classes: 4, upos: ['DET', 'NOUN', 'VERB', 'PUN
 
 test('threadJackknife gives the inline jackknife tags, fold for fold, and relays the log', async () => {
   const lines: string[] = [];
-  const [two, four] = await Promise.all(threadJackknife(job, [2, 4], (l) => lines.push(l)));
+  const [two, four] = await Promise.all(threadJackknife()(job, [2, 4], (l) => lines.push(l)));
   assert.deepEqual(two, jackknifeTags(job, 2, () => {}));
   assert.deepEqual(four, jackknifeTags(job, 4, () => {}));
   assert.equal(two!.length, corpus.length);
@@ -28,6 +28,6 @@ test('threadJackknife gives the inline jackknife tags, fold for fold, and relays
 
 test('a failing jackknife thread rejects with a message naming the thread', async () => {
   const broken = { ...job, data: [{ h: null, gold: new Int32Array(1) }] as unknown as PreparedSentence[] };
-  const [p] = threadJackknife(broken, [2], () => {});
+  const [p] = threadJackknife()(broken, [2], () => {});
   await assert.rejects(p!, /tagger jackknife thread: /);
 });

@@ -8,11 +8,16 @@
  */
 import { Worker } from 'node:worker_threads';
 import type { JackknifeJob, JackknifeRunner } from '../../src/nlp/tagger-train.ts';
+import { marked } from './thread-log.ts';
 
 /** Messages from the worker (scripts/lib/jackknife-worker.ts). */
 export type JackknifeMessage = { kind: 'log'; line: string } | { kind: 'tags'; folds: number; tags: Int32Array[] } | { kind: 'error'; message: string };
 
-export const threadJackknife: JackknifeRunner = (job: JackknifeJob, folds, log) => {
+/**
+ * The runner. `stdout`: the worker writes its log lines straight to standard output (the command
+ * line; see thread-log.ts) instead of sending them to `log`.
+ */
+export const threadJackknife = ({ stdout = false }: { stdout?: boolean } = {}): JackknifeRunner => (job: JackknifeJob, folds, log) => {
   const waiting = new Map<number, { resolve: (t: Int32Array[]) => void; reject: (e: Error) => void }>();
   const promises = folds.map((F) => new Promise<Int32Array[]>((resolve, reject) => waiting.set(F, { resolve, reject })));
   const fail = (e: Error) => {
@@ -20,10 +25,12 @@ export const threadJackknife: JackknifeRunner = (job: JackknifeJob, folds, log) 
     waiting.clear();
   };
   const worker = new Worker(new URL('./ts-worker.mjs', import.meta.url), {
-    workerData: { entry: new URL('./jackknife-worker.ts', import.meta.url).href, job, folds: [...folds] },
+    // no inherited flags: ts-worker.mjs registers tsx itself, and flags such as --input-type break a worker
+    execArgv: [],
+    workerData: { entry: new URL('./jackknife-worker.ts', import.meta.url).href, job, folds: [...folds], stdout },
   });
   worker.on('message', (m: JackknifeMessage) => {
-    if (m.kind === 'log') log(m.line.replace(/$/gm, ' [second thread]'));
+    if (m.kind === 'log') log(marked(m.line));
     else if (m.kind === 'error') fail(new Error(`tagger jackknife thread: ${m.message}`));
     else {
       waiting.get(m.folds)?.resolve(m.tags);

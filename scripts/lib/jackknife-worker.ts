@@ -6,11 +6,13 @@
 import { parentPort, workerData } from 'node:worker_threads';
 import { jackknifeTags, type JackknifeJob } from '../../src/nlp/tagger-train.ts';
 import type { JackknifeMessage } from './jackknife-thread.ts';
+import { threadLogger } from './thread-log.ts';
 
-const { job, folds } = workerData as { job: JackknifeJob; folds: number[] };
+const { job, folds, stdout } = workerData as { job: JackknifeJob; folds: number[]; stdout: boolean };
 const post = (m: JackknifeMessage) => parentPort!.postMessage(m);
+const log = threadLogger(stdout, (line) => post({ kind: 'log', line }));
 try {
-  for (const F of folds) post({ kind: 'tags', folds: F, tags: jackknifeTags(job, F, (line) => post({ kind: 'log', line })) });
+  for (const F of folds) post({ kind: 'tags', folds: F, tags: jackknifeTags(job, F, log) });
 } catch (e) {
   post({ kind: 'error', message: e instanceof Error ? e.message : String(e) });
 }

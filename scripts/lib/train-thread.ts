@@ -8,6 +8,7 @@
 import { Worker } from 'node:worker_threads';
 import type { TrainOptions } from '../train.ts';
 import { DossierError, ERROR_CODES, type ErrorCode } from '../../src/errors.ts';
+import { marked } from './thread-log.ts';
 
 /** Messages from the worker (scripts/lib/train-worker.ts). */
 export type TrainThreadMessage = { kind: 'log'; line: string } | { kind: 'done'; summary: Record<string, unknown> } | { kind: 'error'; message: string; code?: string };
@@ -15,8 +16,11 @@ export type TrainThreadMessage = { kind: 'log'; line: string } | { kind: 'done';
 /** Options that can cross to a thread (no functions). */
 export type ThreadTrainOptions = Omit<TrainOptions, 'log'>;
 
-/** Start `trainAll(opts)` on a worker thread; the promise gives its summary or rejects with its error. */
-export function trainOnThread(opts: ThreadTrainOptions, log: (s: string) => void): Promise<Record<string, unknown>> {
+/**
+ * Start `trainAll(opts)` on a worker thread; the promise gives its summary or rejects with its
+ * error. `stdout`: the worker writes its log lines straight to standard output (thread-log.ts).
+ */
+export function trainOnThread(opts: ThreadTrainOptions, log: (s: string) => void, { stdout = false }: { stdout?: boolean } = {}): Promise<Record<string, unknown>> {
   return new Promise((resolve, reject) => {
     let settled = false;
     const settle = (f: () => void) => {
@@ -26,10 +30,12 @@ export function trainOnThread(opts: ThreadTrainOptions, log: (s: string) => void
       }
     };
     const worker = new Worker(new URL('./ts-worker.mjs', import.meta.url), {
-      workerData: { entry: new URL('./train-worker.ts', import.meta.url).href, opts },
+      // no inherited flags: ts-worker.mjs registers tsx itself, and flags such as --input-type break a worker
+      execArgv: [],
+      workerData: { entry: new URL('./train-worker.ts', import.meta.url).href, opts, stdout },
     });
     worker.on('message', (m: TrainThreadMessage) => {
-      if (m.kind === 'log') log(m.line.replace(/$/gm, ' [second thread]'));
+      if (m.kind === 'log') log(marked(m.line));
       else if (m.kind === 'done') settle(() => resolve(m.summary));
       // a DossierError stays one (the command prints its code and message, no stack)
       else settle(() => reject(m.code && m.code in ERROR_CODES ? new DossierError(m.code as ErrorCode, m.message) : new Error(`train (second thread): ${m.message}`)));

@@ -6,11 +6,12 @@
 import { parentPort, workerData } from 'node:worker_threads';
 import { trainAll } from '../train.ts';
 import type { ThreadTrainOptions, TrainThreadMessage } from './train-thread.ts';
+import { threadLogger } from './thread-log.ts';
 
 const post = (m: TrainThreadMessage) => parentPort!.postMessage(m);
-const { opts } = workerData as { opts: ThreadTrainOptions };
+const { opts, stdout } = workerData as { opts: ThreadTrainOptions; stdout: boolean };
 try {
-  post({ kind: 'done', summary: await trainAll({ ...opts, log: (line) => post({ kind: 'log', line }) }) });
+  post({ kind: 'done', summary: await trainAll({ ...opts, log: threadLogger(stdout, (line) => post({ kind: 'log', line })) }) });
 } catch (e) {
   const code = e && typeof e === 'object' && 'code' in e && typeof e.code === 'string' ? e.code : undefined;
   post({ kind: 'error', message: e instanceof Error ? e.message : String(e), ...(code ? { code } : {}) });

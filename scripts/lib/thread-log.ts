@@ -1,0 +1,18 @@
+/**
+ * @module scripts/lib/thread-log
+ * Log lines of a training worker thread. Messages to the main thread wait while it runs a long
+ * synchronous step (a parser epoch), so on the command line a worker writes its lines straight to
+ * standard output (one write per line) as they happen; under a caller's own `log` (tests) they go
+ * back as messages. Either way each line ends with "[second thread]".
+ */
+import { writeSync } from 'node:fs';
+
+/** Mark every line of `s` as the second thread's. */
+export function marked(s: string): string {
+  return s.replace(/$/gm, ' [second thread]');
+}
+
+/** The worker's log: straight to stdout when `stdout`, else through `post` (unmarked: the receiver marks it). */
+export function threadLogger(stdout: boolean, post: (line: string) => void): (line: string) => void {
+  return stdout ? (line) => void writeSync(1, `${marked(line)}\n`) : post;
+}
