@@ -3,7 +3,9 @@
  * Training of the POS tagger and lemmatizer from UD sentences (used by scripts/train-tagger.ts).
  * Deterministic: sentence order is shuffled with a seeded generator; the epoch with the best dev
  * accuracy is kept. The second pass is trained on first-pass tags produced by 2-fold jackknifing,
- * so it learns how far to trust them on unseen text.
+ * so it learns how far to trust them on unseen text. The jackknife models may train elsewhere
+ * while the first pass trains here (a JackknifeRunner: scripts/lib/jackknife-thread.ts uses a
+ * worker thread); the result does not depend on where.
  */
 import { SparseModel, argmax } from './perceptron.ts';
 import { AveragedPerceptron } from './averaged-perceptron.ts';
