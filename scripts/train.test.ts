@@ -2,7 +2,9 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { existsSync, mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { spawnSync } from 'node:child_process';
 import { trainAll, defaultDataDir } from './train.ts';
 import { loadTagger } from '../src/nlp/tagger.ts';
 import { loadParser } from '../src/nlp/parser.ts';
@@ -54,4 +56,14 @@ test('training with a missing data folder fails with a message naming the file',
     assert.match(e.message, /\/nonexistent\/data\/ud\/en_ewt\/train\.conllu/);
     return true;
   });
+});
+
+test('train --help describes every option; a bad --jobs is a usage error (exit 64)', () => {
+  const script = join(dirname(fileURLToPath(import.meta.url)), 'train.ts');
+  const help = spawnSync(process.execPath, ['--import', 'tsx', script, '--help'], { encoding: 'utf8' });
+  assert.equal(help.status, 0);
+  for (const flag of ['--data DIR', '--out DIR', '--only LIST', '--quick', '--no-clusters', '--jobs N', '--help']) assert.match(help.stdout, new RegExp(`^  ${flag} +\\S`, 'm'), flag);
+  const bad = spawnSync(process.execPath, ['--import', 'tsx', script, '--jobs', '3'], { encoding: 'utf8' });
+  assert.equal(bad.status, 64);
+  assert.equal(bad.stderr.trim(), 'error[USAGE]: train: --jobs expects 1 or 2, got "3"');
 });

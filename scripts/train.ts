@@ -24,6 +24,7 @@ import { trainParserModel } from './train-parser.ts';
 import { trainSentencesModel } from './train-sentences.ts';
 import { runIfMain } from './lib/run-main.ts';
 import { trainOnThread } from './lib/train-thread.ts';
+import { scriptUsage } from './lib/script-args.ts';
 
 const repoRoot = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 
@@ -149,7 +150,17 @@ function parseArgs(argv: string[]): TrainOptions {
       for (const p of parts) if (!['sentences', 'tagger', 'parser', 'ner'].includes(p)) throw new DossierError('USAGE', `train: --only expects sentences, tagger, parser and/or ner, got "${p}"`);
       o.only = parts as TrainOptions['only'];
     } else if (a === '--help' || a === '-h') {
-      console.log('usage: npm run train -- [--data DIR] [--out DIR] [--quick] [--no-clusters] [--jobs N] [--only sentences,tagger,parser,ner]');
+      console.log(scriptUsage('npm run train -- [--data DIR] [--out DIR] [--quick] [--no-clusters] [--jobs N] [--only sentences,tagger,parser,ner]',
+        'Trains every NLP model (sentence classifier, tagger + lemmatizer, parser, NER) from the\n' +
+          'treebanks and NER corpora in the shared data folder, deterministically (fixed seeds).',
+        [
+          { flag: '--data', value: 'DIR', help: 'folder holding ud/, uner/ and re3d/ (default ../shared/data or $DOSSIER_SHARED_DATA)' },
+          { flag: '--out', value: 'DIR', help: 'where the model files go (default models/)' },
+          { flag: '--only', value: 'LIST', help: 'train only these: sentences, tagger, parser, ner (default all)' },
+          { flag: '--quick', help: 'a 50-sentence slice, 1 epoch: a smoke test' },
+          { flag: '--no-clusters', help: 'tagger and parser without the word-cluster features' },
+          { flag: '--jobs', value: 'N', help: '1 or 2 threads (default 2 on two cores; the files are the same)' },
+        ]));
       process.exit(0);
     } else throw new DossierError('USAGE', `train: unknown option "${a}" (expected --data, --out, --quick, --no-clusters, --jobs, --only)`);
   }
