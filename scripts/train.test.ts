@@ -58,7 +58,7 @@ test('training with a missing data folder fails with a message naming the file',
   });
 });
 
-test('train --help describes every option; a bad --jobs is a usage error (exit 64)', () => {
+test('train --help describes every option; a bad --jobs or an unknown option is a usage error (exit 64)', () => {
   const script = join(dirname(fileURLToPath(import.meta.url)), 'train.ts');
   const help = spawnSync(process.execPath, ['--import', 'tsx', script, '--help'], { encoding: 'utf8' });
   assert.equal(help.status, 0);
@@ -66,4 +66,8 @@ test('train --help describes every option; a bad --jobs is a usage error (exit 6
   const bad = spawnSync(process.execPath, ['--import', 'tsx', script, '--jobs', '3'], { encoding: 'utf8' });
   assert.equal(bad.status, 64);
   assert.equal(bad.stderr.trim(), 'error[USAGE]: train: --jobs expects 1 or 2, got "3"');
+  // unknown options are named with the list --help prints
+  const unknown = spawnSync(process.execPath, ['--import', 'tsx', script, '--job', '2'], { encoding: 'utf8' });
+  assert.equal(unknown.status, 64);
+  assert.equal(unknown.stderr.trim(), 'error[USAGE]: train: unknown option "--job" (expected --data, --out, --only, --quick, --no-clusters, --jobs, --help)');
 });

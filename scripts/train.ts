@@ -24,7 +24,7 @@ import { trainParserModel } from './train-parser.ts';
 import { trainSentencesModel } from './train-sentences.ts';
 import { runIfMain } from './lib/run-main.ts';
 import { trainOnThread } from './lib/train-thread.ts';
-import { scriptUsage } from './lib/script-args.ts';
+import { argsProblem, scriptUsage, type ScriptOption } from './lib/script-args.ts';
 
 const repoRoot = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 
@@ -127,15 +127,32 @@ export async function trainAll(opts: TrainOptions = {}): Promise<Record<string, 
   return summary;
 }
 
+const SYNOPSIS = 'npm run train -- [--data DIR] [--out DIR] [--quick] [--no-clusters] [--jobs N] [--only sentences,tagger,parser,ner]';
+const DESCRIPTION =
+  'Trains every NLP model (sentence classifier, tagger + lemmatizer, parser, NER) from the\n' +
+  'treebanks and NER corpora in the shared data folder, deterministically (fixed seeds).';
+/** The options, for --help and for the check of unknown options and missing values. */
+const OPTIONS: readonly ScriptOption[] = [
+  { flag: '--data', value: 'DIR', help: 'folder holding ud/, uner/ and re3d/ (default ../shared/data or $DOSSIER_SHARED_DATA)' },
+  { flag: '--out', value: 'DIR', help: 'where the model files go (default models/)' },
+  { flag: '--only', value: 'LIST', help: 'train only these: sentences, tagger, parser, ner (default all)' },
+  { flag: '--quick', help: 'a 50-sentence slice, 1 epoch: a smoke test' },
+  { flag: '--no-clusters', help: 'tagger and parser without the word-cluster features' },
+  { flag: '--jobs', value: 'N', help: '1 or 2 threads (default 2 on two cores; the files are the same)' },
+];
+
 function parseArgs(argv: string[]): TrainOptions {
+  if (argv.includes('--help') || argv.includes('-h')) {
+    console.log(scriptUsage(SYNOPSIS, DESCRIPTION, OPTIONS));
+    process.exit(0);
+  }
+  const problem = argsProblem('train', OPTIONS, argv);
+  if (problem) throw new DossierError('USAGE', problem);
   const o: TrainOptions = {};
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i]!;
-    const val = () => {
-      const v = argv[++i];
-      if (v === undefined) throw new DossierError('USAGE', `train: ${a} needs a value`);
-      return v;
-    };
+    // argsProblem has checked that every value option has its value
+    const val = () => argv[++i]!;
     if (a === '--data') o.dataDir = resolve(val());
     else if (a === '--out') o.outDir = resolve(val());
     else if (a === '--quick') o.quick = true;
@@ -144,25 +161,11 @@ function parseArgs(argv: string[]): TrainOptions {
       const v = val();
       if (v !== '1' && v !== '2') throw new DossierError('USAGE', `train: --jobs expects 1 or 2, got "${v}"`);
       o.jobs = Number(v);
-    }
-    else if (a === '--only') {
+    } else if (a === '--only') {
       const parts = val().split(',');
       for (const p of parts) if (!['sentences', 'tagger', 'parser', 'ner'].includes(p)) throw new DossierError('USAGE', `train: --only expects sentences, tagger, parser and/or ner, got "${p}"`);
       o.only = parts as TrainOptions['only'];
-    } else if (a === '--help' || a === '-h') {
-      console.log(scriptUsage('npm run train -- [--data DIR] [--out DIR] [--quick] [--no-clusters] [--jobs N] [--only sentences,tagger,parser,ner]',
-        'Trains every NLP model (sentence classifier, tagger + lemmatizer, parser, NER) from the\n' +
-          'treebanks and NER corpora in the shared data folder, deterministically (fixed seeds).',
-        [
-          { flag: '--data', value: 'DIR', help: 'folder holding ud/, uner/ and re3d/ (default ../shared/data or $DOSSIER_SHARED_DATA)' },
-          { flag: '--out', value: 'DIR', help: 'where the model files go (default models/)' },
-          { flag: '--only', value: 'LIST', help: 'train only these: sentences, tagger, parser, ner (default all)' },
-          { flag: '--quick', help: 'a 50-sentence slice, 1 epoch: a smoke test' },
-          { flag: '--no-clusters', help: 'tagger and parser without the word-cluster features' },
-          { flag: '--jobs', value: 'N', help: '1 or 2 threads (default 2 on two cores; the files are the same)' },
-        ]));
-      process.exit(0);
-    } else throw new DossierError('USAGE', `train: unknown option "${a}" (expected --data, --out, --quick, --no-clusters, --jobs, --only)`);
+    }
   }
   return o;
 }
