@@ -6,16 +6,15 @@
  * results are the inline runner's, bit for bit: each fold's model depends only on the job and its
  * own seed.
  */
-import { Worker } from 'node:worker_threads';
 import type { JackknifeJob, JackknifeRunner } from '../../src/nlp/tagger-train.ts';
-import { marked } from './thread-log.ts';
+import { marked, startTsWorker } from './threads.ts';
 
 /** Messages from the worker (scripts/lib/jackknife-worker.ts). */
 export type JackknifeMessage = { kind: 'log'; line: string } | { kind: 'tags'; folds: number; tags: Int32Array[] } | { kind: 'error'; message: string };
 
 /**
  * The runner. `stdout`: the worker writes its log lines straight to standard output (the command
- * line; see thread-log.ts) instead of sending them to `log`.
+ * line; see threads.ts) instead of sending them to `log`.
  */
 export const threadJackknife = ({ stdout = false }: { stdout?: boolean } = {}): JackknifeRunner => (job: JackknifeJob, folds, log) => {
   const waiting = new Map<number, { resolve: (t: Int32Array[]) => void; reject: (e: Error) => void }>();
@@ -24,11 +23,7 @@ export const threadJackknife = ({ stdout = false }: { stdout?: boolean } = {}): 
     for (const w of waiting.values()) w.reject(e);
     waiting.clear();
   };
-  const worker = new Worker(new URL('./ts-worker.mjs', import.meta.url), {
-    // no inherited flags: ts-worker.mjs registers tsx itself, and flags such as --input-type break a worker
-    execArgv: [],
-    workerData: { entry: new URL('./jackknife-worker.ts', import.meta.url).href, job, folds: [...folds], stdout },
-  });
+  const worker = startTsWorker(new URL('./jackknife-worker.ts', import.meta.url), { job, folds: [...folds], stdout });
   worker.on('message', (m: JackknifeMessage) => {
     if (m.kind === 'log') log(marked(m.line));
     else if (m.kind === 'error') fail(new Error(`tagger jackknife thread: ${m.message}`));

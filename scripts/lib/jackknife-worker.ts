@@ -6,7 +6,7 @@
 import { parentPort, workerData } from 'node:worker_threads';
 import { jackknifeTags, type JackknifeJob } from '../../src/nlp/tagger-train.ts';
 import type { JackknifeMessage } from './jackknife-thread.ts';
-import { threadLogger } from './thread-log.ts';
+import { threadLogger } from './threads.ts';
 
 const { job, folds, stdout } = workerData as { job: JackknifeJob; folds: number[]; stdout: boolean };
 const post = (m: JackknifeMessage) => parentPort!.postMessage(m);

@@ -5,10 +5,9 @@
  * worker runs scripts/train.ts's `trainAll` with the given options on one thread; log lines come
  * back as they are written, the summary when it is done.
  */
-import { Worker } from 'node:worker_threads';
 import type { TrainOptions } from '../train.ts';
 import { DossierError, ERROR_CODES, type ErrorCode } from '../../src/errors.ts';
-import { marked } from './thread-log.ts';
+import { marked, startTsWorker } from './threads.ts';
 
 /** Messages from the worker (scripts/lib/train-worker.ts). */
 export type TrainThreadMessage = { kind: 'log'; line: string } | { kind: 'done'; summary: Record<string, unknown> } | { kind: 'error'; message: string; code?: string };
@@ -18,7 +17,7 @@ export type ThreadTrainOptions = Omit<TrainOptions, 'log'>;
 
 /**
  * Start `trainAll(opts)` on a worker thread; the promise gives its summary or rejects with its
- * error. `stdout`: the worker writes its log lines straight to standard output (thread-log.ts).
+ * error. `stdout`: the worker writes its log lines straight to standard output (threads.ts).
  */
 export function trainOnThread(opts: ThreadTrainOptions, log: (s: string) => void, { stdout = false }: { stdout?: boolean } = {}): Promise<Record<string, unknown>> {
   return new Promise((resolve, reject) => {
@@ -29,11 +28,7 @@ export function trainOnThread(opts: ThreadTrainOptions, log: (s: string) => void
         f();
       }
     };
-    const worker = new Worker(new URL('./ts-worker.mjs', import.meta.url), {
-      // no inherited flags: ts-worker.mjs registers tsx itself, and flags such as --input-type break a worker
-      execArgv: [],
-      workerData: { entry: new URL('./train-worker.ts', import.meta.url).href, opts, stdout },
-    });
+    const worker = startTsWorker(new URL('./train-worker.ts', import.meta.url), { opts, stdout });
     worker.on('message', (m: TrainThreadMessage) => {
       if (m.kind === 'log') log(marked(m.line));
       else if (m.kind === 'done') settle(() => resolve(m.summary));

@@ -6,7 +6,7 @@
 import { parentPort, workerData } from 'node:worker_threads';
 import { trainAll } from '../train.ts';
 import type { ThreadTrainOptions, TrainThreadMessage } from './train-thread.ts';
-import { threadLogger } from './thread-log.ts';
+import { threadLogger } from './threads.ts';
 
 const post = (m: TrainThreadMessage) => parentPort!.postMessage(m);
 const { opts, stdout } = workerData as { opts: ThreadTrainOptions; stdout: boolean };

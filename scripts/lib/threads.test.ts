@@ -2,7 +2,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
-import { marked } from './thread-log.ts';
+import { marked } from './threads.ts';
 
 test('marked() ends every line with the thread mark', () => {
   assert.equal(marked('a\n  b'), 'a [second thread]\n  b [second thread]');
