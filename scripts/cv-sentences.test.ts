@@ -34,11 +34,12 @@ test('a quick cross-validation run trains on the other folds and scores the held
   assert.equal(r.pooled.gold, r.folds[0]!.prf.gold + r.folds[1]!.prf.gold);
   assert.equal([...r.genres.values()].reduce((a, g) => a + g.gold, 0), r.pooled.gold, 'the genres partition the held-out sentences');
   assert.ok([...r.genres.keys()].every((g) => /^(answers|email|newsgroup|reviews|weblog)$/.test(g)), [...r.genres.keys()].join());
-  assert.match(lines.at(-1)!, /^pooled over 2 folds: sentence F1 \d+\.\d\d/);
+  assert.match(lines.at(-1)!, /^pooled over 2 folds: sentence F1 \d+\.\d\d .*; seeds 7–11\)$/);
 });
 
 test('bad options fail with a message naming them', async () => {
   await assert.rejects(cvSentences({ dataDir: data, folds: 1, log: () => {} }), /--folds must be an integer ≥ 2, got 1/);
   await assert.rejects(cvSentences({ dataDir: data, folds: 3, only: [3], log: () => {} }), /--only lists fold 3, expected 0…2/);
+  await assert.rejects(cvSentences({ dataDir: data, seedBase: 1.5, log: () => {} }), /--seed-base must be a whole number from 0 to 2\^31, got 1\.5/);
   await assert.rejects(cvSentences({ dataDir: '/nonexistent/data', log: () => {} }), (e: Error & { code?: string }) => e.code === 'INPUT_UNREADABLE' && /\/nonexistent\/data\/ud\/en_ewt\/train\.conllu/.test(e.message));
 });

@@ -10,7 +10,7 @@
  * thresholds chosen on EWT dev + GUM dev) on the other folds' documents, then splits the held-out
  * documents from raw text. Documents stay whole (fold = document index mod k). Never reads test.
  *
- *   npm run cv:sentences -- [--data DIR] [--folds K] [--only 0,2] [--quick]
+ *   npm run cv:sentences -- [--data DIR] [--folds K] [--only 0,2] [--seed-base N] [--quick]
  */
 import { existsSync } from 'node:fs';
 import { join, resolve, dirname } from 'node:path';
@@ -19,10 +19,10 @@ import { readConllu, type UdSentence } from './lib/conllu.ts';
 import { documentsOf, rawDocuments, addSpanMatches, emptyPrf, f1, pct, type Prf } from './lib/ud-raw.ts';
 import { gapExamples, sentenceDevSets } from './train-sentences.ts';
 import { tokenize } from '../src/nlp/tokenizer.ts';
-import { trainSentenceModel } from '../src/nlp/sentence-train.ts';
+import { SENTENCE_SEEDS, trainSentenceModel } from '../src/nlp/sentence-train.ts';
 import { DossierError } from '../src/errors.ts';
 import { runIfMain } from './lib/run-main.ts';
-import { scriptUsage } from './lib/script-args.ts';
+import { argsProblem, scriptUsage, type ScriptOption } from './lib/script-args.ts';
 
 const repoRoot = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 
@@ -35,6 +35,12 @@ export interface CvSentencesOptions {
   only?: number[];
   /** A small slice (40 documents, 1 epoch): a smoke test of the script. */
   quick?: boolean;
+  /**
+   * First of the five shuffle seeds of each fold's classifier (seedBase…seedBase+4; default 7, the
+   * seeds `npm run train` uses). A change is judged with several seed sets, because one set's
+   * pooled F1 moves by about ±0.07 with the seeds alone.
+   */
+  seedBase?: number;
 }
 
 export interface CvSentencesResult {
@@ -58,6 +64,9 @@ export async function cvSentences(opts: CvSentencesOptions): Promise<CvSentences
   if (!Number.isInteger(k) || k < 2) throw new DossierError('USAGE', `cv:sentences: --folds must be an integer ≥ 2, got ${k}`);
   const only = opts.only ?? Array.from({ length: k }, (_, i) => i);
   for (const f of only) if (!Number.isInteger(f) || f < 0 || f >= k) throw new DossierError('USAGE', `cv:sentences: --only lists fold ${f}, expected 0…${k - 1}`);
+  const seedBase = opts.seedBase ?? SENTENCE_SEEDS[0]!;
+  if (!Number.isInteger(seedBase) || seedBase < 0 || seedBase > 2 ** 31) throw new DossierError('USAGE', `cv:sentences: --seed-base must be a whole number from 0 to 2^31, got ${seedBase}`);
+  const seeds = SENTENCE_SEEDS.map((_, j) => seedBase + j);
   const ud = join(opts.dataDir, 'ud');
   const need = ['en_ewt/train.conllu', 'en_ewt/dev.conllu', 'en_gum/train.conllu', 'en_gum/dev.conllu'].map((p) => join(ud, p));
   for (const p of need) if (!existsSync(p)) throw new DossierError('INPUT_UNREADABLE', `cv:sentences: ${p} not found; pass --data DIR or set DOSSIER_SHARED_DATA`, { input: p });
@@ -80,7 +89,7 @@ export async function cvSentences(opts: CvSentencesOptions): Promise<CvSentences
     const t0 = Date.now();
     const train = docGaps.filter((_, i) => i % k !== f).flat();
     const held = docs.filter((_, i) => i % k === f);
-    const { model } = trainSentenceModel([...train, ...gumExamples], dev, opts.quick ? 1 : undefined);
+    const { model } = trainSentenceModel([...train, ...gumExamples], dev, { epochs: opts.quick ? 1 : undefined, seeds });
     const prf = emptyPrf();
     for (const doc of held) {
       const g = result.genres.get(genreOf(doc)) ?? emptyPrf();
@@ -103,39 +112,44 @@ export async function cvSentences(opts: CvSentencesOptions): Promise<CvSentences
     opts.log(`  ${g.padEnd(10)} sentence F1 ${pct(x.f)} (P ${pct(x.p)} R ${pct(x.r)}, ${prf.gold} sentences)`);
   }
   const p = f1(result.pooled);
-  opts.log(`pooled over ${result.folds.length} folds: sentence F1 ${pct(p.f)} (P ${pct(p.p)} R ${pct(p.r)}, ${result.pooled.gold} sentences)`);
+  opts.log(`pooled over ${result.folds.length} folds: sentence F1 ${pct(p.f)} (P ${pct(p.p)} R ${pct(p.r)}, ${result.pooled.gold} sentences; seeds ${seeds[0]}–${seeds.at(-1)})`);
   return result;
 }
 
+const SYNOPSIS = 'npm run cv:sentences -- [--data DIR] [--folds K] [--only 0,2] [--seed-base N] [--quick]';
+const DESCRIPTION =
+  'Cross-validates the sentence splitter over UD English-EWT train documents (GUM train in every\n' +
+  'training fold, thresholds on EWT dev + GUM dev) and prints sentence F1 per fold, per genre\n' +
+  '(answers, email, newsgroup, reviews, weblog) and pooled.';
+/** The options, for --help and for the check of unknown options and missing values. */
+const OPTIONS: readonly ScriptOption[] = [
+  { flag: '--data', value: 'DIR', help: 'folder holding ud/en_ewt and ud/en_gum (default ../shared/data or $DOSSIER_SHARED_DATA)' },
+  { flag: '--folds', value: 'K', help: 'number of folds (default 5)' },
+  { flag: '--only', value: 'LIST', help: 'run only these folds, e.g. 0,2 (default all)' },
+  { flag: '--seed-base', value: 'N', help: 'shuffle seeds N…N+4 for the classifier (default 7, as npm run train; judge a change with several: 7, 107, 207, 307)' },
+  { flag: '--quick', help: '40 documents, 1 epoch: a smoke test' },
+];
+
 function parseArgs(argv: string[]): CvSentencesOptions {
+  if (argv.includes('--help') || argv.includes('-h')) {
+    console.log(scriptUsage(SYNOPSIS, DESCRIPTION, OPTIONS));
+    process.exit(0);
+  }
+  const problem = argsProblem('cv:sentences', OPTIONS, argv);
+  if (problem) throw new DossierError('USAGE', problem);
   const o: CvSentencesOptions = {
     dataDir: process.env['DOSSIER_SHARED_DATA'] ?? resolve(repoRoot, '..', 'shared', 'data'),
     log: (s) => console.log(s),
   };
-  const value = (i: number, flag: string, what: string): string => {
-    const v = argv[i];
-    if (!v || v.startsWith('--')) throw new DossierError('USAGE', `cv:sentences: ${flag} needs ${what}`);
-    return v;
-  };
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i]!;
-    if (a === '--data') o.dataDir = resolve(value(++i, a, 'a folder'));
-    else if (a === '--folds') o.folds = Number(value(++i, a, 'a number of folds'));
-    else if (a === '--only') o.only = value(++i, a, 'fold numbers such as 0,2').split(',').map(Number);
+    // argsProblem has checked that every value option has its value
+    const val = () => argv[++i]!;
+    if (a === '--data') o.dataDir = resolve(val());
+    else if (a === '--folds') o.folds = Number(val());
+    else if (a === '--only') o.only = val().split(',').map(Number);
+    else if (a === '--seed-base') o.seedBase = Number(val());
     else if (a === '--quick') o.quick = true;
-    else if (a === '--help' || a === '-h') {
-      console.log(scriptUsage('npm run cv:sentences -- [--data DIR] [--folds K] [--only 0,2] [--quick]',
-        'Cross-validates the sentence splitter over UD English-EWT train documents (GUM train in every\n' +
-          'training fold, thresholds on EWT dev + GUM dev) and prints sentence F1 per fold, per genre\n' +
-          '(answers, email, newsgroup, reviews, weblog) and pooled.',
-        [
-          { flag: '--data', value: 'DIR', help: 'folder holding ud/en_ewt and ud/en_gum (default ../shared/data or $DOSSIER_SHARED_DATA)' },
-          { flag: '--folds', value: 'K', help: 'number of folds (default 5)' },
-          { flag: '--only', value: 'LIST', help: 'run only these folds, e.g. 0,2 (default all)' },
-          { flag: '--quick', help: '40 documents, 1 epoch: a smoke test' },
-        ]));
-      process.exit(0);
-    } else throw new DossierError('USAGE', `cv:sentences: unknown option "${a}" (expected --data DIR, --folds K, --only LIST, --quick, --help)`);
   }
   return o;
 }

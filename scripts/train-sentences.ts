@@ -85,7 +85,7 @@ export async function trainSentencesModel(opts: TrainStepOptions, data: { train:
   const t0 = Date.now();
   const gumDev = join(opts.dataDir, 'ud', 'en_gum', 'dev.conllu');
   const dev = sentenceDevSets(data.dev, !opts.quick && existsSync(gumDev) ? readConllu(gumDev) : null);
-  const { model, devF1 } = trainSentenceModel(gapExamples(data.train), dev, opts.quick ? 1 : undefined, opts.log);
+  const { model, devF1 } = trainSentenceModel(gapExamples(data.train), dev, { epochs: opts.quick ? 1 : undefined, log: opts.log });
   const f = sentenceF1(rawDocuments(data.dev), model);
   opts.log(`sentences: EWT dev sentence F1 ${(100 * f).toFixed(2)}`);
   const bytes = saveSentenceModel(join(opts.outDir, 'sentences.bin'), model);

@@ -6,6 +6,7 @@
  * together by coordinate search for sentence F1 on dev documents.
  */
 import type { Token } from './doc.ts';
+import { DossierError } from '../errors.ts';
 import { SparseModel } from './perceptron.ts';
 import { mulberry32, shuffleInPlace } from './random.ts';
 import { gapFeatures, MAX_FEATURES, PUNCT_GAP, SentenceModel } from './sentence-model.ts';
@@ -34,7 +35,8 @@ export interface DevDoc extends GapExample {
  * Training settings chosen on EWT dev (sentence F1 moved by less than ±0.2 between 2, 3 and 5
  * epochs; features seen fewer than 3 times are dropped: 5 MB → 0.9 MB, same dev F1).
  */
-const SEEDS = [7, 8, 9, 10, 11];
+/** The shuffle seeds of the five runs `npm run train` averages (`npm run cv:sentences -- --seed-base N` uses N…N+4). */
+export const SENTENCE_SEEDS: readonly number[] = [7, 8, 9, 10, 11];
 const L2 = 1e-4;
 const RATE = 0.1;
 const PRUNE = 0.05;
@@ -195,8 +197,17 @@ function setF1(docs: readonly DevDoc[], margins: readonly Float32Array[], th: re
  * Train on `train`; choose the thresholds [plain, veto] by coordinate search (two rounds over a
  * grid of log-odds) for the weighted sentence F1 of the dev sets.
  */
-export function trainSentenceModel(train: GapExample[], dev: readonly DevSet[], epochs = 3, log: (s: string) => void = () => {}): { model: SentenceModel; devF1: number[] } {
-  const sparse = averageModels(SEEDS.map((seed) => trainLogistic(train, epochs, seed, L2, RATE)));
+export interface SentenceTrainOptions {
+  /** Passes over the training gaps per run (default 3). */
+  epochs?: number;
+  /** One seeded run per seed, averaged (default SENTENCE_SEEDS). */
+  seeds?: readonly number[];
+  log?: (s: string) => void;
+}
+
+export function trainSentenceModel(train: GapExample[], dev: readonly DevSet[], { epochs = 3, seeds = SENTENCE_SEEDS, log = () => {} }: SentenceTrainOptions = {}): { model: SentenceModel; devF1: number[] } {
+  if (seeds.length === 0) throw new DossierError('USAGE', 'trainSentenceModel: seeds is empty, expected at least one shuffle seed');
+  const sparse = averageModels(seeds.map((seed) => trainLogistic(train, epochs, seed, L2, RATE)));
   const model = new SentenceModel({ kind: 'sentences', threshold: 0, info: {} }, sparse);
   const margins = dev.map((s) => marginsOf(model, s.docs));
   const score = (th: readonly number[]) => dev.reduce((a, s, k) => a + s.weight * setF1(s.docs, margins[k]!, th), 0);
@@ -223,6 +234,6 @@ export function trainSentenceModel(train: GapExample[], dev: readonly DevSet[], 
   log(`sentences: thresholds plain ${th[0]}, veto ${th[1]}; dev sentence F1 (gap level) ${devF1.map((f) => (100 * f).toFixed(2)).join(' / ')}`);
   model.meta.threshold = th[0]!;
   if (th[1]! > -1e8) model.meta.vetoThreshold = th[1]!;
-  model.meta.info = { learner: 'logistic regression (AdaGrad, L2), mean of seeds', seeds: SEEDS, epochs, l2: L2, devSentenceF1: devF1 };
+  model.meta.info = { learner: 'logistic regression (AdaGrad, L2), mean of seeds', seeds: [...seeds], epochs, l2: L2, devSentenceF1: devF1 };
   return { model, devF1 };
 }
