@@ -22,7 +22,7 @@ import { tokenize } from '../src/nlp/tokenizer.ts';
 import { SENTENCE_SEEDS, trainSentenceModel } from '../src/nlp/sentence-train.ts';
 import { DossierError } from '../src/errors.ts';
 import { runIfMain } from './lib/run-main.ts';
-import { argsProblem, scriptUsage, type ScriptOption } from './lib/script-args.ts';
+import { usageOrThrow, type ScriptOption } from './lib/script-args.ts';
 
 const repoRoot = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 
@@ -131,19 +131,14 @@ const OPTIONS: readonly ScriptOption[] = [
 ];
 
 function parseArgs(argv: string[]): CvSentencesOptions {
-  if (argv.includes('--help') || argv.includes('-h')) {
-    console.log(scriptUsage(SYNOPSIS, DESCRIPTION, OPTIONS));
-    process.exit(0);
-  }
-  const problem = argsProblem('cv:sentences', OPTIONS, argv);
-  if (problem) throw new DossierError('USAGE', problem);
+  usageOrThrow('cv:sentences', SYNOPSIS, DESCRIPTION, OPTIONS, argv);
   const o: CvSentencesOptions = {
     dataDir: process.env['DOSSIER_SHARED_DATA'] ?? resolve(repoRoot, '..', 'shared', 'data'),
     log: (s) => console.log(s),
   };
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i]!;
-    // argsProblem has checked that every value option has its value
+    // usageOrThrow has checked that every value option has its value
     const val = () => argv[++i]!;
     if (a === '--data') o.dataDir = resolve(val());
     else if (a === '--folds') o.folds = Number(val());

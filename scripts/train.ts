@@ -24,7 +24,7 @@ import { trainParserModel } from './train-parser.ts';
 import { trainSentencesModel } from './train-sentences.ts';
 import { runIfMain } from './lib/run-main.ts';
 import { trainOnThread } from './lib/train-thread.ts';
-import { argsProblem, scriptUsage, type ScriptOption } from './lib/script-args.ts';
+import { usageOrThrow, type ScriptOption } from './lib/script-args.ts';
 
 const repoRoot = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 
@@ -142,16 +142,11 @@ const OPTIONS: readonly ScriptOption[] = [
 ];
 
 function parseArgs(argv: string[]): TrainOptions {
-  if (argv.includes('--help') || argv.includes('-h')) {
-    console.log(scriptUsage(SYNOPSIS, DESCRIPTION, OPTIONS));
-    process.exit(0);
-  }
-  const problem = argsProblem('train', OPTIONS, argv);
-  if (problem) throw new DossierError('USAGE', problem);
+  usageOrThrow('train', SYNOPSIS, DESCRIPTION, OPTIONS, argv);
   const o: TrainOptions = {};
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i]!;
-    // argsProblem has checked that every value option has its value
+    // usageOrThrow has checked that every value option has its value
     const val = () => argv[++i]!;
     if (a === '--data') o.dataDir = resolve(val());
     else if (a === '--out') o.outDir = resolve(val());

@@ -3,7 +3,7 @@ import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { argsProblem, scriptUsage, type ScriptOption } from './script-args.ts';
+import { argsProblem, scriptUsage, usageOrThrow, type ScriptOption } from './script-args.ts';
 
 const options: ScriptOption[] = [
   { flag: '--data', value: 'DIR', help: 'the corpora' },
@@ -42,4 +42,11 @@ test('build:data --help prints its usage and builds nothing; an unknown option e
   assert.equal(bad.status, 64);
   assert.match(bad.stderr, /^error\[USAGE\]: build:data: unknown option "--dta"/);
   assert.doesNotMatch(bad.stderr, /at .*\.ts:\d+/);
+});
+
+test('usageOrThrow throws a USAGE error naming an unknown option or a missing value, and passes good arguments', () => {
+  const opts = [{ flag: '--data', value: 'DIR', help: 'data' }, { flag: '--quick', help: 'quick' }];
+  assert.doesNotThrow(() => usageOrThrow('x', 'npm run x', 'Does x.', opts, ['--data', '/d', '--quick']));
+  assert.throws(() => usageOrThrow('x', 'npm run x', 'Does x.', opts, ['--bogus']), (e: Error & { code?: string }) => e.code === 'USAGE' && /x: unknown option "--bogus"/.test(e.message));
+  assert.throws(() => usageOrThrow('x', 'npm run x', 'Does x.', opts, ['--data']), (e: Error & { code?: string }) => e.code === 'USAGE' && /x: --data needs DIR/.test(e.message));
 });

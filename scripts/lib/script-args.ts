@@ -4,9 +4,10 @@
  * eval:kb, eval:events, build:data): `--help`/`-h` prints the script's usage and exits before it
  * does any work (a data build must not start because someone asked how to run it), and an
  * option the script does not know is a usage error that names it, not something silently ignored.
- * Scripts with their own option parser (eval:nlp, cv:sentences) print their usage with
- * `scriptUsage`, so every script's --help has one layout.
+ * Scripts that parse their own values (train, cv:sentences) check them with `usageOrThrow`;
+ * eval:nlp prints its usage with `scriptUsage`, so every script's --help has one layout.
  */
+import { DossierError } from '../../src/errors.ts';
 
 export interface ScriptOption {
   /** The flag, e.g. `--data`. */
@@ -44,6 +45,20 @@ export function argsProblem(name: string, options: readonly ScriptOption[], argv
     }
   }
   return null;
+}
+
+/**
+ * For scripts that parse their own values (train, cv:sentences): print the usage and exit 0 on
+ * `--help`; otherwise throw DossierError('USAGE') naming an unknown option or a missing value
+ * (runIfMain prints it and exits 64). After this, every value option has its value.
+ */
+export function usageOrThrow(name: string, synopsis: string, description: string, options: readonly ScriptOption[], argv: readonly string[]): void {
+  if (argv.includes('--help') || argv.includes('-h')) {
+    console.log(scriptUsage(synopsis, description, options));
+    process.exit(0);
+  }
+  const problem = argsProblem(name, options, argv);
+  if (problem) throw new DossierError('USAGE', problem);
 }
 
 /**
