@@ -22,7 +22,7 @@ import { loadTagger, type Tagger } from '../src/nlp/tagger.ts';
 import { loadParser, type Parser } from '../src/nlp/parser.ts';
 import { DossierError } from '../src/errors.ts';
 import { runIfMain } from './lib/run-main.ts';
-import { scriptUsage, type ScriptOption } from './lib/script-args.ts';
+import { usageOrThrow, type ScriptOption } from './lib/script-args.ts';
 
 const repoRoot = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const universal = (l: string) => l.split(':')[0]!;
@@ -265,23 +265,18 @@ const EVAL_NLP_OPTIONS: ScriptOption[] = [
 ];
 
 function parseArgs(argv: string[]): EvalNlpOptions {
+  usageOrThrow('eval:nlp', 'npm run eval:nlp -- [--data DIR] [--dev] [--skip-peers] [--skip-ner]', EVAL_NLP_HELP, EVAL_NLP_OPTIONS, argv);
   const o: EvalNlpOptions = {
     dataDir: process.env['DOSSIER_SHARED_DATA'] ?? resolve(repoRoot, '..', 'shared', 'data'),
     log: (s) => console.log(s),
   };
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i]!;
-    if (a === '--data') {
-      const v = argv[++i];
-      if (!v) throw new DossierError('USAGE', 'eval:nlp: --data needs a folder');
-      o.dataDir = resolve(v);
-    } else if (a === '--dev') o.dev = true;
+    // usageOrThrow has checked that --data has its value
+    if (a === '--data') o.dataDir = resolve(argv[++i]!);
+    else if (a === '--dev') o.dev = true;
     else if (a === '--skip-peers') o.skipPeers = true;
     else if (a === '--skip-ner') o.skipNer = true;
-    else if (a === '--help' || a === '-h') {
-      console.log(scriptUsage('npm run eval:nlp -- [--data DIR] [--dev] [--skip-peers] [--skip-ner]', EVAL_NLP_HELP, EVAL_NLP_OPTIONS));
-      process.exit(0);
-    } else throw new DossierError('USAGE', `eval:nlp: unknown option "${a}" (expected --data DIR, --dev, --skip-peers, --skip-ner, --help)`);
   }
   return o;
 }

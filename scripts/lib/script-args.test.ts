@@ -50,3 +50,13 @@ test('usageOrThrow throws a USAGE error naming an unknown option or a missing va
   assert.throws(() => usageOrThrow('x', 'npm run x', 'Does x.', opts, ['--bogus']), (e: Error & { code?: string }) => e.code === 'USAGE' && /x: unknown option "--bogus"/.test(e.message));
   assert.throws(() => usageOrThrow('x', 'npm run x', 'Does x.', opts, ['--data']), (e: Error & { code?: string }) => e.code === 'USAGE' && /x: --data needs DIR/.test(e.message));
 });
+
+test('eval:nlp names an unknown option with the list its --help prints, and a --data without its folder (exit 64)', () => {
+  const script = join(dirname(fileURLToPath(import.meta.url)), '..', 'eval-nlp.ts');
+  const bad = spawnSync(process.execPath, ['--import', 'tsx', script, '--skip-peer'], { encoding: 'utf8' });
+  assert.equal(bad.status, 64);
+  assert.equal(bad.stderr.trim(), 'error[USAGE]: eval:nlp: unknown option "--skip-peer" (expected --data, --dev, --skip-peers, --skip-ner, --help)');
+  const noDir = spawnSync(process.execPath, ['--import', 'tsx', script, '--data', '--dev'], { encoding: 'utf8' });
+  assert.equal(noDir.status, 64);
+  assert.equal(noDir.stderr.trim(), 'error[USAGE]: eval:nlp: --data needs DIR');
+});

@@ -4,8 +4,8 @@
  * eval:kb, eval:events, build:data): `--help`/`-h` prints the script's usage and exits before it
  * does any work (a data build must not start because someone asked how to run it), and an
  * option the script does not know is a usage error that names it, not something silently ignored.
- * Scripts that parse their own values (train, cv:sentences) check them with `usageOrThrow`;
- * eval:nlp prints its usage with `scriptUsage`, so every script's --help has one layout.
+ * Scripts that parse their own values (train, cv:sentences, eval:nlp) check them first with
+ * `usageOrThrow`; every script's --help has one layout (`scriptUsage`).
  */
 import { DossierError } from '../../src/errors.ts';
 
@@ -48,7 +48,7 @@ export function argsProblem(name: string, options: readonly ScriptOption[], argv
 }
 
 /**
- * For scripts that parse their own values (train, cv:sentences): print the usage and exit 0 on
+ * For scripts that parse their own values (train, cv:sentences, eval:nlp): print the usage and exit 0 on
  * `--help`; otherwise throw DossierError('USAGE') naming an unknown option or a missing value
  * (runIfMain prints it and exits 64). After this, every value option has its value.
  */
