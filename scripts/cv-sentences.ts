@@ -13,8 +13,7 @@
  *   npm run cv:sentences -- [--data DIR] [--folds K] [--only 0,2] [--seed-base N] [--quick]
  */
 import { existsSync } from 'node:fs';
-import { join, resolve, dirname } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { join, resolve } from 'node:path';
 import { readConllu, type UdSentence } from './lib/conllu.ts';
 import { documentsOf, rawDocuments, addSpanMatches, emptyPrf, f1, pct, type Prf } from './lib/ud-raw.ts';
 import { gapExamples, sentenceDevSets } from './train-sentences.ts';
@@ -23,8 +22,8 @@ import { SENTENCE_SEEDS, trainSentenceModel } from '../src/nlp/sentence-train.ts
 import { DossierError } from '../src/errors.ts';
 import { runIfMain } from './lib/run-main.ts';
 import { usageOrThrow, type ScriptOption } from './lib/script-args.ts';
+import { sharedDataDir } from './lib/shared-data.ts';
 
-const repoRoot = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 
 export interface CvSentencesOptions {
   dataDir: string;
@@ -133,7 +132,7 @@ const OPTIONS: readonly ScriptOption[] = [
 function parseArgs(argv: string[]): CvSentencesOptions {
   usageOrThrow('cv:sentences', SYNOPSIS, DESCRIPTION, OPTIONS, argv);
   const o: CvSentencesOptions = {
-    dataDir: process.env['DOSSIER_SHARED_DATA'] ?? resolve(repoRoot, '..', 'shared', 'data'),
+    dataDir: sharedDataDir(),
     log: (s) => console.log(s),
   };
   for (let i = 0; i < argv.length; i++) {

@@ -19,8 +19,7 @@
  * Usage: node --import tsx scripts/eval-events.ts [--data DIR] [--split tune|heldout|all] [--limit N] [--show N] [--models DIR]
  */
 import { readFileSync } from 'node:fs';
-import { dirname, join, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { join, resolve } from 'node:path';
 import { Doc, type DocEvent, type EventType } from '../src/nlp/doc.ts';
 import { createPipeline } from '../src/pipeline/index.ts';
 import { buildPipeline, type Pipeline } from '../src/pipeline/stage.ts';
@@ -35,6 +34,7 @@ import { eventExtractor } from '../src/extract/events.ts';
 import { relationExtractor } from '../src/extract/relations.ts';
 import { checkScriptArgs } from './lib/script-args.ts';
 import { isDossierError } from '../src/errors.ts';
+import { sharedDataDir } from './lib/shared-data.ts';
 
 checkScriptArgs('eval:events', 'npm run eval:events -- [--data DIR] [--split tune|heldout|all] [--limit N] [--show N] [--models DIR]',
   'Event coding on the PLOVER gold-standard records: event-type accuracy, source and target\nmatch rates and a confusion table, for the tuning half and the held-out half.',
@@ -45,12 +45,11 @@ checkScriptArgs('eval:events', 'npm run eval:events -- [--data DIR] [--split tun
     { flag: '--show', value: 'N', help: 'print up to N wrongly coded records' },
     { flag: '--models', value: 'DIR', help: 'read every model from DIR instead of models/ (experiments)' },
   ]);
-const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const arg = (name: string) => {
   const i = process.argv.indexOf(name);
   return i > 0 ? process.argv[i + 1] : undefined;
 };
-const dataDir = arg('--data') ?? process.env['DOSSIER_SHARED_DATA'] ?? resolve(root, '../shared/data');
+const dataDir = sharedDataDir(arg('--data'));
 const which = arg('--split') ?? 'all';
 if (!['tune', 'heldout', 'all'].includes(which)) {
   console.error(`error[USAGE]: eval:events: --split must be tune, heldout or all, got "${which}"`);

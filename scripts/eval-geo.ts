@@ -16,6 +16,7 @@ import { resolveWithGold, entityForSpan } from './lib/resolve-gold.ts';
 import { loadKb, loadGazetteer, distanceKm, normalizeName } from '../src/kb/index.ts';
 import { readGum } from './gum-places.ts';
 import { checkScriptArgs } from './lib/script-args.ts';
+import { sharedDataDir } from './lib/shared-data.ts';
 
 const repo = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const OUT = path.join(repo, 'data/eval/geo-gum.json');
@@ -24,7 +25,7 @@ interface EvalMention { start: number; end: number; text: string; identity: stri
 interface EvalFile { source: string; licence: string; annotation: string; docs: { id: string; text: string; mentions: EvalMention[] }[] }
 
 function build(): void {
-  const shared = process.env.DOSSIER_SHARED_DATA ?? path.join(repo, '..', 'shared', 'data');
+  const shared = sharedDataDir();
   const gold = YAML.parse(fs.readFileSync(path.join(repo, 'data/eval/geo-gold.yaml'), 'utf8')) as Record<string, Gold>;
   const docs: EvalFile['docs'] = [];
   for (const split of ['train', 'dev']) {

@@ -16,6 +16,7 @@ import YAML from 'yaml';
 import { resolveWithGold, entityForSpan } from './lib/resolve-gold.ts';
 import { loadKb, loadGazetteer } from '../src/kb/index.ts';
 import { checkScriptArgs } from './lib/script-args.ts';
+import { sharedDataDir } from './lib/shared-data.ts';
 
 const repo = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const OUT = path.join(repo, 'data/eval/kb-re3d.json');
@@ -33,7 +34,7 @@ function readJsonLines<T>(file: string): T[] {
 }
 
 function build(): void {
-  const shared = process.env.DOSSIER_SHARED_DATA ?? path.join(repo, '..', 'shared', 'data');
+  const shared = sharedDataDir();
   const gold = YAML.parse(fs.readFileSync(path.join(repo, 'data/eval/kb-gold.yaml'), 'utf8')) as Record<string, string[]>;
   const docs: EvalFile['docs'] = [];
   for (const [subset, licence] of Object.entries(SUBSETS)) {

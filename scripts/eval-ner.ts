@@ -14,7 +14,7 @@ import { readUner, readRe3d, type NerSentence } from '../src/nlp/ner/corpora.ts'
 import { Recognizer, DEFAULT_NER_DIR } from '../src/nlp/ner.ts';
 import { scoreSpans, formatScores, type SpanScores } from '../src/nlp/ner/score.ts';
 import type { EntityLabel, TokenSpan } from '../src/nlp/ner/model.ts';
-import { sharedDataDir } from './build-ner-gazetteer.ts';
+import { sharedDataDir } from './lib/shared-data.ts';
 
 export interface EvalNerOptions {
   dataDir: string;

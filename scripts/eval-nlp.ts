@@ -23,6 +23,7 @@ import { loadParser, type Parser } from '../src/nlp/parser.ts';
 import { DossierError } from '../src/errors.ts';
 import { runIfMain } from './lib/run-main.ts';
 import { usageOrThrow, type ScriptOption } from './lib/script-args.ts';
+import { sharedDataDir } from './lib/shared-data.ts';
 
 const repoRoot = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const universal = (l: string) => l.split(':')[0]!;
@@ -267,7 +268,7 @@ const EVAL_NLP_OPTIONS: ScriptOption[] = [
 function parseArgs(argv: string[]): EvalNlpOptions {
   usageOrThrow('eval:nlp', 'npm run eval:nlp -- [--data DIR] [--dev] [--skip-peers] [--skip-ner]', EVAL_NLP_HELP, EVAL_NLP_OPTIONS, argv);
   const o: EvalNlpOptions = {
-    dataDir: process.env['DOSSIER_SHARED_DATA'] ?? resolve(repoRoot, '..', 'shared', 'data'),
+    dataDir: sharedDataDir(),
     log: (s) => console.log(s),
   };
   for (let i = 0; i < argv.length; i++) {

@@ -17,7 +17,8 @@ import { Gazetteer } from '../src/nlp/ner/gazetteer.ts';
 import { NerModel, LABELS, spansToLabels, labelsToSpans } from '../src/nlp/ner/model.ts';
 import { trainPerceptron, type TrainSentence, type TrainedWeights } from '../src/nlp/ner/perceptron.ts';
 import { scoreSpans, formatScores, type SpanScores } from '../src/nlp/ner/score.ts';
-import { buildGazetteer, writeGazetteer, sharedDataDir } from './build-ner-gazetteer.ts';
+import { buildGazetteer, writeGazetteer } from './build-ner-gazetteer.ts';
+import { sharedDataDir } from './lib/shared-data.ts';
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 

@@ -5,11 +5,12 @@ import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { spawnSync } from 'node:child_process';
-import { trainAll, defaultDataDir } from './train.ts';
+import { trainAll } from './train.ts';
 import { loadTagger } from '../src/nlp/tagger.ts';
 import { loadParser } from '../src/nlp/parser.ts';
+import { sharedDataDir } from './lib/shared-data.ts';
 
-const data = defaultDataDir();
+const data = sharedDataDir();
 const haveData = existsSync(join(data, 'ud', 'en_ewt', 'train.conllu'));
 
 test('quick training writes loadable tagger and parser models', { skip: !haveData && 'shared data not present' }, async () => {

@@ -25,6 +25,7 @@ import { trainSentencesModel } from './train-sentences.ts';
 import { runIfMain } from './lib/run-main.ts';
 import { trainOnThread } from './lib/train-thread.ts';
 import { usageOrThrow, type ScriptOption } from './lib/script-args.ts';
+import { sharedDataDir } from './lib/shared-data.ts';
 
 const repoRoot = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 
@@ -56,13 +57,9 @@ function clustersFor(outDir: string): WordClusters {
   return loadClusters(file);
 }
 
-export function defaultDataDir(): string {
-  return process.env['DOSSIER_SHARED_DATA'] ?? resolve(repoRoot, '..', 'shared', 'data');
-}
-
 /** Train the models; returns a summary of dev scores and file sizes. */
 export async function trainAll(opts: TrainOptions = {}): Promise<Record<string, unknown>> {
-  const dataDir = opts.dataDir ?? defaultDataDir();
+  const dataDir = opts.dataDir ?? sharedDataDir();
   const outDir = opts.outDir ?? join(repoRoot, 'models');
   const log = opts.log ?? ((s: string) => console.log(s));
   const only = new Set(opts.only ?? ['sentences', 'tagger', 'parser', 'ner']);

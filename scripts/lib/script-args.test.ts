@@ -60,3 +60,18 @@ test('eval:nlp names an unknown option with the list its --help prints, and a --
   assert.equal(noDir.status, 64);
   assert.equal(noDir.stderr.trim(), 'error[USAGE]: eval:nlp: --data needs DIR');
 });
+
+// regression: `node scripts/build-lexicon.ts --help` rebuilt data/lexicon/triggers.json instead of printing its usage
+test('each data builder behind build:data prints its usage on --help without building, and names an unknown option (exit 64)', () => {
+  for (const name of ['build-kb', 'build-gazetteer', 'build-lexicon', 'build-ner-gazetteer']) {
+    const script = join(dirname(fileURLToPath(import.meta.url)), '..', `${name}.ts`);
+    const help = spawnSync(process.execPath, ['--import', 'tsx', script, '--help'], { encoding: 'utf8' });
+    assert.equal(help.status, 0, name);
+    assert.match(help.stdout, new RegExp(`^usage: node --import tsx scripts/${name}\\.ts`), name);
+    // what each builder prints when it has written its file
+    assert.doesNotMatch(help.stdout, /^(?:build-kb: \d|build-gazetteer: \d|build-lexicon: \d|wrote )/m, `${name} --help built something`);
+    const bad = spawnSync(process.execPath, ['--import', 'tsx', script, '--bogus'], { encoding: 'utf8' });
+    assert.equal(bad.status, 64, name);
+    assert.match(bad.stderr, new RegExp(`^error\\[USAGE\\]: ${name}: unknown option "--bogus"`), name);
+  }
+});

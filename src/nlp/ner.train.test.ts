@@ -9,7 +9,7 @@ import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { tmpdir } from 'node:os';
 import { trainNer } from '../../scripts/train-ner.ts';
-import { sharedDataDir } from '../../scripts/build-ner-gazetteer.ts';
+import { sharedDataDir } from '../../scripts/lib/shared-data.ts';
 import { Recognizer } from './ner.ts';
 
 const dataDir = sharedDataDir();
