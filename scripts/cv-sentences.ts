@@ -6,7 +6,7 @@
  * worth ±0.15–0.2 F1 of retraining noise alone; the folds together score all 12,544 training
  * sentences, so a real gain shows up through that noise.
  *
- * Each fold trains the classifier exactly as `npm run train` does (its gaps, GUM train always in,
+ * Each fold trains the classifier exactly as `npm run train` does (its gaps, GUM train always in at half weight,
  * thresholds chosen on EWT dev + GUM dev) on the other folds' documents, then splits the held-out
  * documents from raw text. Documents stay whole (fold = document index mod k). Never reads test.
  *
@@ -16,7 +16,7 @@ import { existsSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { readConllu, type UdSentence } from './lib/conllu.ts';
 import { documentsOf, rawDocuments, addSpanMatches, emptyPrf, f1, pct, type Prf } from './lib/ud-raw.ts';
-import { gapExamples, sentenceDevSets } from './train-sentences.ts';
+import { gapExamples, sentenceDevSets, trainingGaps } from './train-sentences.ts';
 import { tokenize } from '../src/nlp/tokenizer.ts';
 import { SENTENCE_SEEDS, trainSentenceModel } from '../src/nlp/sentence-train.ts';
 import { DossierError } from '../src/errors.ts';
@@ -81,7 +81,7 @@ export async function cvSentences(opts: CvSentencesOptions): Promise<CvSentences
   }
   // every document's gaps once (the rule tokenizer's output does not depend on the fold)
   const docGaps = docs.map((d) => gapExamples(d));
-  const gumExamples = gapExamples(gumTrain);
+  const gumExamples = trainingGaps(gumTrain);
   const dev = sentenceDevSets(ewtDev, gumDev);
   const result: CvSentencesResult = { folds: [], pooled: emptyPrf(), genres: new Map() };
   for (const f of only) {

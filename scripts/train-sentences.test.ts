@@ -1,7 +1,8 @@
 /**
  * Spec: the sentence classifier's training takes its shuffle seeds as an option (what
  * `npm run cv:sentences -- --seed-base N` uses): the same seeds give the same model, other seeds
- * another one, and no seeds is a usage error. A tiny corpus of e-mail-like documents whose
+ * another one, and no seeds is a usage error. GUM's documents train at half weight; the model
+ * file keeps one weight per feature. A tiny corpus of e-mail-like documents whose
  * sentences run together without punctuation, so the classifier has gaps to learn from.
  */
 import { test } from 'node:test';
@@ -10,8 +11,9 @@ import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseConllu } from './lib/conllu.ts';
-import { gapExamples } from './train-sentences.ts';
-import { saveSentenceModel, type SentenceModel } from '../src/nlp/sentence-model.ts';
+import { gapExamples, SENTENCE_GUM_WEIGHT, trainingGaps } from './train-sentences.ts';
+import { loadSentenceModel, saveSentenceModel, type SentenceModel } from '../src/nlp/sentence-model.ts';
+import { readModelFile, sparseArrays, writeModelFile } from '../src/nlp/model-file.ts';
 import { trainSentenceModel, SENTENCE_SEEDS } from '../src/nlp/sentence-train.ts';
 
 /** A CoNLL-U sentence from its words (heads and tags do not matter to the splitter). */
@@ -62,4 +64,47 @@ test('the same seeds train the same model; other seeds another one; the seeds ar
 test('training with no seeds is a usage error that names the option', () => {
   const gaps = gapExamples(corpus);
   assert.throws(() => trainSentenceModel(gaps, [{ docs: gaps, weight: 1 }], { seeds: [] }), (e: Error & { code?: string }) => e.code === 'USAGE' && /seeds is empty/.test(e.message));
+});
+
+test('GUM documents train at SENTENCE_GUM_WEIGHT; a document\'s weight scales what it teaches', () => {
+  // GUM sentences are known by their sent_id ("GUM_letter_x-1")
+  const gum = parseConllu(`# sent_id = GUM_letter_x-1\n${sentence(['Regards', 'Ben'], 'GUM_letter_x')}# sent_id = GUM_letter_x-2\n${sentence(['I', 'will', 'call', 'soon'])}`, 'gum spec');
+  const all = trainingGaps([...corpus, ...gum]);
+  assert.deepEqual(all.map((d) => d.weight ?? 1), [...names.map(() => 1), SENTENCE_GUM_WEIGHT]);
+  assert.equal(SENTENCE_GUM_WEIGHT, 0.5);
+  const gaps = gapExamples(corpus);
+  const g = gapExamples(gum)[0]!;
+  const dev = [{ docs: gaps.slice(0, 2), weight: 1 }];
+  const at = (weight: number | undefined) => trainSentenceModel([...gaps, { ...g, weight }], dev).model;
+  // the GUM document's own break ("Regards Ben ‖ I will call soon"): the heavier it weighs, the surer
+  const k = [...g.gaps].findIndex((_, j) => g.gold[j] === 1);
+  assert.ok(k >= 0, 'the GUM document has a learned break');
+  const margin = (m: SentenceModel) => m.margin(g.text, g.tokens, g.gaps[k]!, g.sinceStart[k]!, g.cls[k]!);
+  const [m0, mHalf, m1] = [at(0), at(0.5), at(1)].map(margin);
+  assert.ok(m0! < mHalf! && mHalf! < m1!, `margins ${m0} < ${mHalf} < ${m1}`);
+  assert.deepEqual(bytesOf(at(undefined)), bytesOf(at(1)), 'no weight is weight 1');
+});
+
+test('the model file holds one weight per feature (keys and weights only) and loads back to the same margins', () => {
+  const gaps = gapExamples(corpus);
+  const m = trainSentenceModel(gaps, [{ docs: gaps, weight: 1 }]).model;
+  const dir = mkdtempSync(join(tmpdir(), 'dossier-sent-'));
+  try {
+    const path = join(dir, 's.bin');
+    saveSentenceModel(path, m);
+    const c = readModelFile(path, 'spec');
+    assert.deepEqual([...c.arrays.keys(), ...c.quantized.keys()].sort(), ['gaps.keys', 'gaps.w']);
+    const back = loadSentenceModel(path);
+    const margins = (x: SentenceModel) => gaps.flatMap((d) => [...d.gaps].map((i, g) => x.margin(d.text, d.tokens, i, d.sinceStart[g]!, d.cls[g]!)));
+    assert.deepEqual(margins(back), margins(loadSentenceModel(path)));
+    assert.equal(back.meta.threshold, m.meta.threshold);
+    // an older file with per-feature offsets and classes still loads, to the same margins
+    writeModelFile(join(dir, 'old.bin'), m.meta, sparseArrays('gaps', m.model));
+    assert.deepEqual(margins(loadSentenceModel(join(dir, 'old.bin'))), margins(back));
+    // keys without their weights: a clear error naming the file
+    writeModelFile(join(dir, 'bad.bin'), m.meta, { 'gaps.keys': new Uint32Array([1, 2, 3]) });
+    assert.throws(() => loadSentenceModel(join(dir, 'bad.bin')), (e: Error & { code?: string }) => e.code === 'MODEL_MISSING' && e.message.includes('bad.bin') && /gaps\.w/.test(e.message));
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
 });

@@ -1,8 +1,8 @@
 /**
  * @module scripts/train-sentences
  * Train the sentence-boundary classifier (src/nlp/sentence-model.ts, src/nlp/sentence-train.ts)
- * on raw documents rebuilt from UD English EWT train + GUM train; the decision thresholds are
- * chosen on EWT dev and GUM dev together. Writes models/sentences.bin. Called by
+ * on raw documents rebuilt from UD English EWT train + GUM train (GUM's gaps at half weight); the
+ * decision thresholds are chosen on EWT dev and GUM dev together. Writes models/sentences.bin. Called by
  * scripts/train.ts.
  */
 import { existsSync } from 'node:fs';
@@ -12,7 +12,7 @@ import { rawDocuments, addSpanMatches, emptyPrf, f1 } from './lib/ud-raw.ts';
 import { segment, tokenize } from '../src/nlp/tokenizer.ts';
 import { gapClass, mayVeto, NO_GAP, PUNCT_GAP, saveSentenceModel, type SentenceModel } from '../src/nlp/sentence-model.ts';
 import { trainSentenceModel, type DevDoc, type DevSet } from '../src/nlp/sentence-train.ts';
-import type { TrainStepOptions } from './train-tagger.ts';
+import { isGum, type TrainStepOptions } from './train-tagger.ts';
 
 /**
  * The gaps of each rebuilt document the model learns from, labelled with gold breaks: candidate
@@ -71,6 +71,22 @@ function sentenceF1(docs: ReturnType<typeof rawDocuments>, model: SentenceModel)
   return f1(acc).f;
 }
 
+/**
+ * Scale of the updates from GUM training documents (EWT × 1), as the parser does: GUM's genres
+ * (fiction, speech, academic writing) are not EWT's web text. Cross-validated with the other
+ * settings of the eleventh session (src/nlp/sentence-train.ts).
+ */
+export const SENTENCE_GUM_WEIGHT = 0.5;
+
+/**
+ * The training documents of `npm run train`: EWT's and GUM's gaps (gapExamples), GUM's documents
+ * (ids `GUM_…`) at SENTENCE_GUM_WEIGHT.
+ */
+export function trainingGaps(sents: readonly UdSentence[]): DevDoc[] {
+  const gum = sents.filter(isGum);
+  return [...gapExamples(sents.filter((s) => !isGum(s))), ...gapExamples(gum).map((d) => ({ ...d, weight: SENTENCE_GUM_WEIGHT }))];
+}
+
 /** Weight of GUM dev next to EWT dev (1) when the thresholds are chosen. */
 const GUM_DEV_WEIGHT = 0.5;
 
@@ -85,7 +101,7 @@ export async function trainSentencesModel(opts: TrainStepOptions, data: { train:
   const t0 = Date.now();
   const gumDev = join(opts.dataDir, 'ud', 'en_gum', 'dev.conllu');
   const dev = sentenceDevSets(data.dev, !opts.quick && existsSync(gumDev) ? readConllu(gumDev) : null);
-  const { model, devF1 } = trainSentenceModel(gapExamples(data.train), dev, { epochs: opts.quick ? 1 : undefined, log: opts.log });
+  const { model, devF1 } = trainSentenceModel(trainingGaps(data.train), dev, { epochs: opts.quick ? 1 : undefined, log: opts.log });
   const f = sentenceF1(rawDocuments(data.dev), model);
   opts.log(`sentences: EWT dev sentence F1 ${(100 * f).toFixed(2)}`);
   const bytes = saveSentenceModel(join(opts.outDir, 'sentences.bin'), model);

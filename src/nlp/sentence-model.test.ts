@@ -91,3 +91,25 @@ test('a gap whose next two tokens open a paragraph elsewhere in the document get
   assert.equal(only(opened, plain), 2, 'two features differ');
   assert.equal(only(plain, opened), 2);
 });
+
+test('a gap before a word that follows . ! ? elsewhere in the document gets a feature of its own; its own period does not count', () => {
+  const feats = (text: string, before: string, after: string) => {
+    const { tokens } = tokenize(text, { sentenceModel: null });
+    const i = tokens.findIndex((t, j) => t.text === before && tokens[j + 1]?.text === after);
+    assert.ok(i >= 0, `${before} ${after} in ${JSON.stringify(text)}`);
+    const out = new Uint32Array(MAX_FEATURES);
+    return new Set(out.subarray(0, gapFeatures(text, tokens, i, i + 1, out)));
+  };
+  const only = (a: Set<number>, b: Set<number>) => [...a].filter((f) => !b.has(f)).length;
+  // "thanks" starts a sentence after a period in the first text only (case does not matter)
+  const started = feats('I sent the file. Thanks for the help\n\nplease call me thanks Ben', 'me', 'thanks');
+  const plain = feats('I sent the file, thanks for the help\n\nplease call me thanks Ben', 'me', 'thanks');
+  assert.equal(only(started, plain), 1, 'one feature differs');
+  assert.equal(only(plain, started), 1);
+  // at the punctuation break itself, the word after this very period is not "elsewhere": the
+  // flag is set only when "Thanks" also follows another period
+  const once = feats('We left . Thanks again', '.', 'Thanks');
+  const twice = feats('We left . Thanks again . Thanks', '.', 'Thanks');
+  assert.equal(only(twice, once), 1);
+  assert.equal(only(once, twice), 1);
+});

@@ -6,7 +6,8 @@
  * of (ellipses, a "[1]" citation after the period); it may also overrule a sure punctuation break
  * when confident ("the U.S. ‖ Department", "a big "Welcome!" ‖ to"). A logistic regression over
  * the words, shapes and token kinds around the gap, the next word with its capitalisation, and
- * whether the tokens after the gap open a paragraph elsewhere in the document (mean of five runs
+ * whether the tokens after the gap open a paragraph elsewhere in the document, and whether the next
+ * word follows a split-off . ! ? elsewhere in the document (mean of five runs
  * in different random orders; training in sentence-train.ts); trained on UD
  * English EWT + GUM train (scripts/train-sentences.ts), thresholds chosen on EWT dev + GUM dev.
  * Read from models/sentences.bin on first use.
@@ -15,7 +16,8 @@ import type { Token } from './doc.ts';
 import { SparseModel } from './perceptron.ts';
 import { hashString, mix1, mix2, mix3 } from './hash.ts';
 import { letterCase, normWord, wordShape } from './tagger-features.ts';
-import { readModelFile, sparseArrays, sparseFrom, writeModelFile } from './model-file.ts';
+import { readModelFile, sparseArrays, sparseFrom, writeModelFile, type ModelContents } from './model-file.ts';
+import { DossierError } from '../errors.ts';
 import { modelPath } from './models.ts';
 import { BoundedCache } from './bounded-cache.ts';
 
@@ -148,7 +150,12 @@ interface TokenHashes {
   kind: Int32Array;
   /** Keys (`openingKey`) of the first two tokens of every paragraph of the document. */
   opens: Set<number>;
+  /** Word hash → how often that word follows a split-off `.`, `!` or `?` token in the document. */
+  starts: Map<number, number>;
 }
+
+/** A split-off sentence-final punctuation token (".", "!", "?!", "..."). */
+const TERMINAL_TOKEN_RE = /^[.!?]+$/;
 
 /** True when the whitespace between offsets a and b holds a paragraph break (blank line). */
 export function blankLineBetween(text: string, a: number, b: number): boolean {
@@ -178,7 +185,7 @@ function hashesOf(text: string, tokens: readonly Token[]): TokenHashes {
   let h = tokenHashes.get(tokens);
   if (!h || h.word.length !== tokens.length) {
     const n = tokens.length;
-    h = { word: new Int32Array(n), shape: new Int32Array(n), kind: new Int32Array(n), opens: new Set() };
+    h = { word: new Int32Array(n), shape: new Int32Array(n), kind: new Int32Array(n), opens: new Set(), starts: new Map() };
     for (let j = 0; j < n; j++) {
       const f = formHashes.get(tokens[j]!.text);
       const bare = isBareAmPm(tokens, j);
@@ -188,6 +195,9 @@ function hashesOf(text: string, tokens: readonly Token[]): TokenHashes {
     }
     for (let j = 0; j < n; j++) {
       if (j === 0 || blankLineBetween(text, tokens[j - 1]!.end, tokens[j]!.start)) h.opens.add(openingKey(h.word[j]!, at(h.shape, j + 1)));
+    }
+    for (let j = 1; j < n; j++) {
+      if (TERMINAL_TOKEN_RE.test(tokens[j - 1]!.text)) h.starts.set(h.word[j]!, (h.starts.get(h.word[j]!) ?? 0) + 1);
     }
     tokenHashes.set(tokens, h);
   }
@@ -270,6 +280,10 @@ export function gapFeatures(text: string, tokens: readonly Token[], i: number, s
   const opens = th.opens.has(openingKey(n0, at(S, i + 2))) ? 1 : 0;
   out[k++] = mix2(40, opens, kn);
   out[k++] = mix3(41, opens, kp, nl);
+  // the next word follows a . ! ? elsewhere in the document: how this writer starts sentences
+  // ("thanks", "ok", a name) when this one has lost its punctuation; its own . ! ? does not count
+  const starts = (th.starts.get(n0) ?? 0) - (TERMINAL_TOKEN_RE.test(tokens[i]!.text) ? 1 : 0);
+  out[k++] = mix2(42, starts > 0 ? 1 : 0, kn);
   if (cls === PUNCT_GAP) {
     for (let j = 0; j < k; j++) out[j] = mix1(0x70c7, out[j]!);
   }
@@ -305,8 +319,29 @@ export class SentenceModel {
   }
 }
 
+/**
+ * Write the model. Every feature carries one weight, for class 1 (the log-odds; see
+ * sentence-train.ts), so the file keeps only the keys and the weights: no per-feature offsets or
+ * classes (6 bytes a feature instead of 11).
+ */
 export function saveSentenceModel(path: string, m: SentenceModel): number {
-  return writeModelFile(path, m.meta, sparseArrays('gaps', m.model));
+  const a = sparseArrays('gaps', m.model);
+  const { 'gaps.offs': offs, 'gaps.cls': cls } = a;
+  const oneEach = offs !== undefined && cls !== undefined && offs.every((o, i) => o === i) && cls.every((c) => c === 1);
+  if (!oneEach) throw new DossierError('USAGE', `saveSentenceModel: ${path}: expected one class-1 weight per feature (a model from trainSentenceModel)`);
+  return writeModelFile(path, m.meta, { 'gaps.keys': a['gaps.keys']!, 'gaps.w': a['gaps.w']! });
+}
+
+/** The runtime model of a file written by saveSentenceModel (or of an older file with offsets and classes). */
+function gapWeights(c: ModelContents<SentenceModelMeta>, path: string): SparseModel {
+  if (c.arrays.has('gaps.offs')) return sparseFrom(c, 'gaps', 2, path);
+  const keys = c.arrays.get('gaps.keys');
+  const quant = c.quantized.get('gaps.w');
+  if (!(keys instanceof Uint32Array) || !quant || quant.q.length !== keys.length) {
+    throw new DossierError('MODEL_MISSING', `model file ${path} is corrupt (expected the arrays "gaps.keys" and "gaps.w" of equal length); run \`npm run train\` to rebuild it`, { input: path });
+  }
+  const offs = Uint32Array.from({ length: keys.length + 1 }, (_, i) => i);
+  return new SparseModel(2, keys, offs, new Uint8Array(keys.length).fill(1), null, false, quant);
 }
 
 let cached: SentenceModel | null = null;
@@ -316,7 +351,7 @@ export function loadSentenceModel(path = modelPath('sentences.bin')): SentenceMo
   const isDefault = path === modelPath('sentences.bin');
   if (cached && isDefault) return cached;
   const c = readModelFile<SentenceModelMeta>(path, 'sentence splitter');
-  const m = new SentenceModel(c.meta, sparseFrom(c, 'gaps', 2, path));
+  const m = new SentenceModel(c.meta, gapWeights(c, path));
   if (isDefault) cached = m;
   return m;
 }
