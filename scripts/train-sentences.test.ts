@@ -96,7 +96,9 @@ test('the model file holds one weight per feature (keys and weights only) and lo
     assert.deepEqual([...c.arrays.keys(), ...c.quantized.keys()].sort(), ['gaps.keys', 'gaps.w']);
     const back = loadSentenceModel(path);
     const margins = (x: SentenceModel) => gaps.flatMap((d) => [...d.gaps].map((i, g) => x.margin(d.text, d.tokens, i, d.sinceStart[g]!, d.cls[g]!)));
-    assert.deepEqual(margins(back), margins(loadSentenceModel(path)));
+    // the file's int16 weights give the trained model's margins up to rounding
+    const trained = margins(m);
+    margins(back).forEach((x, j) => assert.ok(Math.abs(x - trained[j]!) < 0.01, `gap ${j}: ${x} vs ${trained[j]}`));
     assert.equal(back.meta.threshold, m.meta.threshold);
     // an older file with per-feature offsets and classes still loads, to the same margins
     writeModelFile(join(dir, 'old.bin'), m.meta, sparseArrays('gaps', m.model));
