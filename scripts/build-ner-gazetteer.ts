@@ -23,7 +23,6 @@ import { checkScriptArgs } from './lib/script-args.ts';
 const require = createRequire(import.meta.url);
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 
-
 // the key function lives with the gazetteer (the pipeline keys knowledge-base names with it too)
 export { gazKey };
 

@@ -154,7 +154,7 @@ interface TokenHashes {
   starts: Map<number, number>;
 }
 
-/** A split-off sentence-final punctuation token (".", "!", "?!", "..."). */
+/** A split-off sentence-final punctuation token (".", "!", "?!", "..."; not "…", which the tokenizer's TERMINAL_RE also counts). */
 const TERMINAL_TOKEN_RE = /^[.!?]+$/;
 
 /** True when the whitespace between offsets a and b holds a paragraph break (blank line). */
