@@ -35,6 +35,10 @@ test('a quick cross-validation run trains on the other folds and scores the held
   assert.equal([...r.genres.values()].reduce((a, g) => a + g.gold, 0), r.pooled.gold, 'the genres partition the held-out sentences');
   assert.ok([...r.genres.keys()].every((g) => /^(answers|email|newsgroup|reviews|weblog)$/.test(g)), [...r.genres.keys()].join());
   assert.match(lines.at(-1)!, /^pooled over 2 folds: sentence F1 \d+\.\d\d .*; seeds 7–11\)$/);
+  // the procedure before dev joined the training data: same held-out documents
+  const old = await cvSentences({ dataDir: data, quick: true, only: [1], heldOutDev: true, log: () => {} });
+  assert.equal(old.pooled.gold, r.folds[0]!.prf.gold);
+  assert.ok(old.pooled.match > 0.5 * old.pooled.gold);
 });
 
 test('bad options fail with a message naming them', async () => {

@@ -1,8 +1,8 @@
 /**
  * Spec: the sentence classifier's training takes its shuffle seeds as an option (what
  * `npm run cv:sentences -- --seed-base N` uses): the same seeds give the same model, other seeds
- * another one, and no seeds is a usage error. GUM's documents train at half weight; the model
- * file keeps one weight per feature. A tiny corpus of e-mail-like documents whose
+ * another one, and no seeds is a usage error. GUM's documents train at half weight; dev is
+ * training data with fixed thresholds; the model file keeps one weight per feature. A tiny corpus of e-mail-like documents whose
  * sentences run together without punctuation, so the classifier has gaps to learn from.
  */
 import { test } from 'node:test';
@@ -11,10 +11,10 @@ import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseConllu } from './lib/conllu.ts';
-import { gapExamples, SENTENCE_GUM_WEIGHT, trainingGaps } from './train-sentences.ts';
+import { gapExamples, SENTENCE_GUM_WEIGHT, splitterSentences, trainingGaps } from './train-sentences.ts';
 import { loadSentenceModel, saveSentenceModel, type SentenceModel } from '../src/nlp/sentence-model.ts';
 import { readModelFile, sparseArrays, writeModelFile } from '../src/nlp/model-file.ts';
-import { trainSentenceModel, SENTENCE_SEEDS } from '../src/nlp/sentence-train.ts';
+import { trainSentenceModel, SENTENCE_SEEDS, SENTENCE_THRESHOLDS } from '../src/nlp/sentence-train.ts';
 
 /** A CoNLL-U sentence from its words (heads and tags do not matter to the splitter). */
 function sentence(words: string[], newdoc?: string): string {
@@ -109,4 +109,31 @@ test('the model file holds one weight per feature (keys and weights only) and lo
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }
+});
+
+test('fixed thresholds are kept as given (no search on dev); without them the search chooses its own', () => {
+  const gaps = gapExamples(corpus);
+  const dev = [{ docs: gaps, weight: 1 }];
+  const searched = trainSentenceModel(gaps, dev).model.meta;
+  const odd = { plain: 2.5, veto: -3 };
+  const fixed = trainSentenceModel(gaps, dev, { thresholds: odd }).model.meta;
+  assert.deepEqual([fixed.threshold, fixed.vetoThreshold], [2.5, -3]);
+  assert.notDeepEqual([searched.threshold, searched.vetoThreshold], [2.5, -3], 'the search would not pick these');
+  assert.equal((fixed.info as { thresholds: string }).thresholds, 'fixed');
+  // no dev sets to score: nothing recorded about dev
+  const none = trainSentenceModel(gaps, [], { thresholds: SENTENCE_THRESHOLDS }).model.meta;
+  assert.deepEqual([none.threshold, none.vetoThreshold], [SENTENCE_THRESHOLDS.plain, SENTENCE_THRESHOLDS.veto]);
+  assert.equal('devSentenceF1' in none.info, false);
+});
+
+test('the splitter trains on EWT and GUM train and dev, GUM\'s documents (dev too) at SENTENCE_GUM_WEIGHT', () => {
+  const gumDoc = (id: string) => parseConllu(`# sent_id = ${id}-1\n${sentence(['Regards', 'Ben'], id)}# sent_id = ${id}-2\n${sentence(['I', 'will', 'call', 'soon'])}`, 'gum spec');
+  const ewtDev = parseConllu(sentence(['Hi', 'Ann'], 'email-dev') + sentence(['See', 'you', 'soon']), 'dev spec');
+  const sents = splitterSentences([...corpus, ...gumDoc('GUM_letter_train')], ewtDev, gumDoc('GUM_letter_dev'));
+  assert.equal(sents.length, corpus.length + 2 + ewtDev.length + 2);
+  const docs = trainingGaps(sents);
+  // EWT train and dev first, then GUM train and dev
+  assert.deepEqual(docs.map((d) => d.weight ?? 1), [...names.map(() => 1), 1, SENTENCE_GUM_WEIGHT, SENTENCE_GUM_WEIGHT]);
+  assert.ok(docs.some((d) => d.text.startsWith('Hi Ann')), 'EWT dev is training data');
+  assert.equal(docs.filter((d) => d.text.startsWith('Regards Ben')).length, 2, 'GUM train and dev are training data');
 });

@@ -2,7 +2,8 @@
  * @module nlp/sentence-train
  * Training of the sentence-boundary classifier (sentence-model.ts): an L2-regularised logistic
  * regression over the hashed gap features of both gap classes (ordinary candidates, the rules'
- * punctuation breaks), mean of five seeded runs; then the two decision thresholds, chosen
+ * punctuation breaks), mean of five seeded runs; then the two decision thresholds: fixed
+ * (SENTENCE_THRESHOLDS, as `npm run train` does since dev is in its training data) or chosen
  * together by coordinate search for sentence F1 on dev documents.
  */
 import type { Token } from './doc.ts';
@@ -180,29 +181,43 @@ function setF1(docs: readonly DevDoc[], margins: readonly Float32Array[], th: re
 }
 
 /**
- * Train on `train`; choose the thresholds [plain, veto] by coordinate search (two rounds over a
- * grid of log-odds) for the weighted sentence F1 of the dev sets.
+ * The decision thresholds of `npm run train` (log-odds): a candidate gap is a break above `plain`
+ * (0: probability ½), a sure punctuation break is dropped below `veto`. They are the values the
+ * coordinate search below chose on EWT dev + GUM dev for the splitter trained without dev
+ * (2026-12-05); since the twelfth session dev is training data, so they are fixed settings,
+ * cross-validated with it (`npm run cv:sentences`).
  */
+export const SENTENCE_THRESHOLDS: Readonly<{ plain: number; veto: number }> = { plain: 0, veto: -1.25 };
+
 export interface SentenceTrainOptions {
   /** Passes over the training gaps per run (default 3). */
   epochs?: number;
   /** One seeded run per seed, averaged (default SENTENCE_SEEDS). */
   seeds?: readonly number[];
+  /**
+   * Fixed thresholds (e.g. SENTENCE_THRESHOLDS) instead of searching them on the dev sets, for
+   * training data that includes dev; the dev sets are then only scored.
+   */
+  thresholds?: Readonly<{ plain: number; veto: number }>;
   log?: (s: string) => void;
 }
 
-export function trainSentenceModel(train: GapExample[], dev: readonly DevSet[], { epochs = 3, seeds = SENTENCE_SEEDS, log = () => {} }: SentenceTrainOptions = {}): { model: SentenceModel; devF1: number[] } {
+/**
+ * Train on `train`; choose the thresholds [plain, veto] by coordinate search (two rounds over a
+ * grid of log-odds) for the weighted sentence F1 of the dev sets, unless `thresholds` fixes them.
+ */
+export function trainSentenceModel(train: GapExample[], dev: readonly DevSet[], { epochs = 3, seeds = SENTENCE_SEEDS, thresholds, log = () => {} }: SentenceTrainOptions = {}): { model: SentenceModel; devF1: number[] } {
   if (seeds.length === 0) throw new DossierError('USAGE', 'trainSentenceModel: seeds is empty, expected at least one shuffle seed');
   const sparse = averageModels(seeds.map((seed) => trainLogistic(train, epochs, seed, L2, RATE)));
   const model = new SentenceModel({ kind: 'sentences', threshold: 0, info: {} }, sparse);
   const margins = dev.map((s) => marginsOf(model, s.docs));
   const score = (th: readonly number[]) => dev.reduce((a, s, k) => a + s.weight * setF1(s.docs, margins[k]!, th), 0);
   // start: no vetoes
-  const th = [0, -1e9];
+  const th = thresholds ? [thresholds.plain, thresholds.veto] : [0, -1e9];
   const grid: number[] = [];
   for (let t = -8; t <= 8 + 1e-9; t += 0.25) grid.push(t);
   let best = score(th);
-  for (let round = 0; round < 2; round++) {
+  for (let round = 0; round < (thresholds ? 0 : 2); round++) {
     for (let c = 0; c < 2; c++) {
       const options = c === 1 ? [-1e9, ...grid] : grid;
       for (const t of options) {
@@ -217,9 +232,10 @@ export function trainSentenceModel(train: GapExample[], dev: readonly DevSet[], 
     }
   }
   const devF1 = dev.map((s, k) => setF1(s.docs, margins[k]!, th));
-  log(`sentences: thresholds plain ${th[0]}, veto ${th[1]}; dev sentence F1 (gap level) ${devF1.map((f) => (100 * f).toFixed(2)).join(' / ')}`);
+  const scored = devF1.length ? `; dev sentence F1 (gap level${thresholds ? ', dev seen in training' : ''}) ${devF1.map((f) => (100 * f).toFixed(2)).join(' / ')}` : '';
+  log(`sentences: thresholds plain ${th[0]}, veto ${th[1]} (${thresholds ? 'fixed' : 'chosen on dev'})${scored}`);
   model.meta.threshold = th[0]!;
   if (th[1]! > -1e8) model.meta.vetoThreshold = th[1]!;
-  model.meta.info = { learner: 'logistic regression (AdaGrad, L2), mean of seeds', seeds: [...seeds], epochs, l2: L2, devSentenceF1: devF1 };
+  model.meta.info = { learner: 'logistic regression (AdaGrad, L2), mean of seeds', seeds: [...seeds], epochs, l2: L2, thresholds: thresholds ? 'fixed' : 'chosen on dev', ...(devF1.length ? { devSentenceF1: devF1 } : {}) };
   return { model, devF1 };
 }
