@@ -82,7 +82,8 @@ test('a gap whose next two tokens open a paragraph elsewhere in the document get
     const { tokens } = tokenize(text, { sentenceModel: null });
     const i = tokens.findIndex((t, j) => t.text === 'Sparks' && tokens[j + 1]?.text === 'Game');
     const out = new Uint32Array(MAX_FEATURES);
-    const k = gapFeatures(text, tokens, i, i + 1, out);
+    // the sentence starts at "Match" in both texts
+    const k = gapFeatures(text, tokens, i, i + 1 - tokens.findIndex((t) => t.text === 'Match'), out);
     return new Set(out.subarray(0, k));
   };
   const opened = gap('Game 12: Monday at home.\n\nMatch 3: Friday vs. Los Angeles Sparks Game 14: Tuesday');
@@ -112,4 +113,19 @@ test('a gap before a word that follows . ! ? elsewhere in the document gets a fe
   const twice = feats('We left . Thanks again . Thanks', '.', 'Thanks');
   assert.equal(only(twice, once), 1);
   assert.equal(only(once, twice), 1);
+});
+
+test('a gap\'s features include the first word of its sentence (with the length so far and the next kind)', () => {
+  const feats = (text: string) => {
+    const { tokens } = tokenize(text, { sentenceModel: null });
+    const i = tokens.findIndex((t, j) => t.text === 'Ben' && tokens[j + 1]?.text === 'I');
+    const out = new Uint32Array(MAX_FEATURES);
+    return new Set(out.subarray(0, gapFeatures(text, tokens, i, i + 1, out)));
+  };
+  const only = (a: Set<number>, b: Set<number>) => [...a].filter((f) => !b.has(f)).length;
+  // same two tokens before and after the gap, same length: only the sentence's first word differs
+  const thanks = feats('Thanks a lot Ben I will call');
+  const called = feats('Called a lot Ben I will call');
+  assert.equal(only(thanks, called), 1, 'one feature differs');
+  assert.equal(only(called, thanks), 1);
 });

@@ -6,8 +6,9 @@
  * of (ellipses, a "[1]" citation after the period); it may also overrule a sure punctuation break
  * when confident ("the U.S. ‖ Department", "a big "Welcome!" ‖ to"). A logistic regression over
  * the words, shapes and token kinds around the gap, the next word with its capitalisation, and
- * whether the tokens after the gap open a paragraph elsewhere in the document, and whether the next
- * word follows a split-off . ! ? elsewhere in the document (mean of five runs
+ * whether the tokens after the gap open a paragraph elsewhere in the document, whether the next
+ * word follows a split-off . ! ? elsewhere in the document, and the sentence's first word with its
+ * length so far (mean of five runs
  * in different random orders; training in sentence-train.ts); trained on UD
  * English EWT + GUM train (scripts/train-sentences.ts), thresholds chosen on EWT dev + GUM dev.
  * Read from models/sentences.bin on first use.
@@ -284,6 +285,9 @@ export function gapFeatures(text: string, tokens: readonly Token[], i: number, s
   // ("thanks", "ok", a name) when this one has lost its punctuation; its own . ! ? does not count
   const starts = (th.starts.get(n0) ?? 0) - (TERMINAL_TOKEN_RE.test(tokens[i]!.text) ? 1 : 0);
   out[k++] = mix2(42, starts > 0 ? 1 : 0, kn);
+  // the sentence's first word × its length so far × the next kind: sentences that open with
+  // "Thanks", "Hi" or "Regards" are short, "I" or "The" ones long (cross-validated, twelfth session)
+  out[k++] = mix3(43, at(W, i + 1 - sinceStart), len, kn);
   if (cls === PUNCT_GAP) {
     for (let j = 0; j < k; j++) out[j] = mix1(0x70c7, out[j]!);
   }
