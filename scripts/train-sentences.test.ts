@@ -2,8 +2,9 @@
  * Spec: the sentence classifier's training takes its shuffle seeds as an option (what
  * `npm run cv:sentences -- --seed-base N` uses): the same seeds give the same model, other seeds
  * another one, and no seeds is a usage error. GUM's documents train at half weight; dev is
- * training data with fixed thresholds; the model file keeps one weight per feature. A tiny corpus of e-mail-like documents whose
- * sentences run together without punctuation, so the classifier has gaps to learn from.
+ * training data with fixed thresholds; the model file keeps one weight per feature. A tiny corpus
+ * of e-mail-like documents whose sentences run together without punctuation, so the classifier
+ * has gaps to learn from.
  */
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
