@@ -3,6 +3,7 @@ import assert from 'node:assert/strict';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { cvSentences, genreOf } from './cv-sentences.ts';
+import { SENTENCE_THRESHOLDS } from '../src/nlp/sentence-train.ts';
 import { documentsOf } from './lib/ud-raw.ts';
 import type { UdSentence } from './lib/conllu.ts';
 import { sharedDataDir } from './lib/shared-data.ts';
@@ -35,10 +36,13 @@ test('a quick cross-validation run trains on the other folds and scores the held
   assert.equal([...r.genres.values()].reduce((a, g) => a + g.gold, 0), r.pooled.gold, 'the genres partition the held-out sentences');
   assert.ok([...r.genres.keys()].every((g) => /^(answers|email|newsgroup|reviews|weblog)$/.test(g)), [...r.genres.keys()].join());
   assert.match(lines.at(-1)!, /^pooled over 2 folds: sentence F1 \d+\.\d\d .*; seeds 7–11\)$/);
-  // the procedure before dev joined the training data: same held-out documents
+  // as npm run train: the fixed thresholds
+  for (const f of r.folds) assert.deepEqual(f.thresholds, [SENTENCE_THRESHOLDS.plain, SENTENCE_THRESHOLDS.veto]);
+  // the procedure before dev joined the training data: same held-out documents, thresholds searched on dev
   const old = await cvSentences({ dataDir: data, quick: true, only: [1], heldOutDev: true, log: () => {} });
   assert.equal(old.pooled.gold, r.folds[0]!.prf.gold);
   assert.ok(old.pooled.match > 0.5 * old.pooled.gold);
+  assert.notDeepEqual(old.folds[0]!.thresholds, r.folds[0]!.thresholds, 'thresholds chosen on dev');
 });
 
 test('bad options fail with a message naming them', async () => {

@@ -48,8 +48,8 @@ export interface CvSentencesOptions {
 }
 
 export interface CvSentencesResult {
-  /** Per fold run: its index and sentence matches. */
-  folds: Array<{ fold: number; prf: Prf }>;
+  /** Per fold run: its index, sentence matches and the model's thresholds [plain, veto] (veto null: none). */
+  folds: Array<{ fold: number; prf: Prf; thresholds: [number, number | null] }>;
   /** All run folds pooled. */
   pooled: Prf;
   /** Pooled per EWT genre (the prefix of the document id: answers, email, newsgroup, reviews, weblog). */
@@ -108,7 +108,7 @@ export async function cvSentences(opts: CvSentencesOptions): Promise<CvSentences
         addSpanMatches(g, d.sentenceSpans, spans);
       }
     }
-    result.folds.push({ fold: f, prf });
+    result.folds.push({ fold: f, prf, thresholds: [model.meta.threshold, model.meta.vetoThreshold ?? null] });
     result.pooled.gold += prf.gold;
     result.pooled.pred += prf.pred;
     result.pooled.match += prf.match;

@@ -8,9 +8,9 @@
  * the words, shapes and token kinds around the gap, the next word with its capitalisation, and
  * whether the tokens after the gap open a paragraph elsewhere in the document, whether the next
  * word follows a split-off . ! ? elsewhere in the document, and the sentence's first word with its
- * length so far (mean of five runs
- * in different random orders; training in sentence-train.ts); trained on UD
- * English EWT + GUM train (scripts/train-sentences.ts), thresholds chosen on EWT dev + GUM dev.
+ * length so far (mean of five runs in different random orders; training in sentence-train.ts);
+ * trained on UD English EWT + GUM train and dev (scripts/train-sentences.ts) with fixed
+ * thresholds.
  * Read from models/sentences.bin on first use.
  */
 import type { Token } from './doc.ts';

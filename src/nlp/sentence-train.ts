@@ -164,11 +164,6 @@ export interface DevSet {
   weight: number;
 }
 
-/** Sentence F1 of each dev set for the thresholds (margins from `model`, length from the last gold break). */
-export function devSentenceF1(model: SentenceModel, sets: readonly DevSet[], th: readonly number[]): number[] {
-  return sets.map((s) => setF1(s.docs, marginsOf(model, s.docs), th));
-}
-
 function marginsOf(model: SentenceModel, docs: readonly DevDoc[]): Float32Array[] {
   return docs.map((d) => Float32Array.from(d.gaps, (i, g) => model.margin(d.text, d.tokens, i, d.sinceStart[g]!, d.cls[g]!)));
 }
@@ -204,24 +199,17 @@ export interface SentenceTrainOptions {
 }
 
 /**
- * Train on `train`; choose the thresholds [plain, veto] by coordinate search (two rounds over a
- * grid of log-odds) for the weighted sentence F1 of the dev sets, unless `thresholds` fixes them.
+ * The thresholds [plain, veto] with the best `score`, by coordinate search: two rounds over a grid
+ * of log-odds, starting from 0 and no vetoes.
  */
-export function trainSentenceModel(train: GapExample[], dev: readonly DevSet[], { epochs = 3, seeds = SENTENCE_SEEDS, thresholds, log = () => {} }: SentenceTrainOptions = {}): { model: SentenceModel; devF1: number[] } {
-  if (seeds.length === 0) throw new DossierError('USAGE', 'trainSentenceModel: seeds is empty, expected at least one shuffle seed');
-  const sparse = averageModels(seeds.map((seed) => trainLogistic(train, epochs, seed, L2, RATE)));
-  const model = new SentenceModel({ kind: 'sentences', threshold: 0, info: {} }, sparse);
-  const margins = dev.map((s) => marginsOf(model, s.docs));
-  const score = (th: readonly number[]) => dev.reduce((a, s, k) => a + s.weight * setF1(s.docs, margins[k]!, th), 0);
-  // start: no vetoes
-  const th = thresholds ? [thresholds.plain, thresholds.veto] : [0, -1e9];
+function searchThresholds(score: (th: readonly number[]) => number): number[] {
+  const th = [0, -1e9];
   const grid: number[] = [];
   for (let t = -8; t <= 8 + 1e-9; t += 0.25) grid.push(t);
   let best = score(th);
-  for (let round = 0; round < (thresholds ? 0 : 2); round++) {
+  for (let round = 0; round < 2; round++) {
     for (let c = 0; c < 2; c++) {
-      const options = c === 1 ? [-1e9, ...grid] : grid;
-      for (const t of options) {
+      for (const t of c === 1 ? [-1e9, ...grid] : grid) {
         const cand = th.slice();
         cand[c] = t;
         const f = score(cand);
@@ -232,8 +220,22 @@ export function trainSentenceModel(train: GapExample[], dev: readonly DevSet[], 
       }
     }
   }
+  return th;
+}
+
+/**
+ * Train on `train`; choose the thresholds [plain, veto] by coordinate search (two rounds over a
+ * grid of log-odds) for the weighted sentence F1 of the dev sets, unless `thresholds` fixes them.
+ */
+export function trainSentenceModel(train: GapExample[], dev: readonly DevSet[], { epochs = 3, seeds = SENTENCE_SEEDS, thresholds, log = () => {} }: SentenceTrainOptions = {}): { model: SentenceModel; devF1: number[] } {
+  if (seeds.length === 0) throw new DossierError('USAGE', 'trainSentenceModel: seeds is empty, expected at least one shuffle seed');
+  const sparse = averageModels(seeds.map((seed) => trainLogistic(train, epochs, seed, L2, RATE)));
+  const model = new SentenceModel({ kind: 'sentences', threshold: 0, info: {} }, sparse);
+  const margins = dev.map((s) => marginsOf(model, s.docs));
+  const score = (th: readonly number[]) => dev.reduce((a, s, k) => a + s.weight * setF1(s.docs, margins[k]!, th), 0);
+  const th = thresholds ? [thresholds.plain, thresholds.veto] : searchThresholds(score);
   const devF1 = dev.map((s, k) => setF1(s.docs, margins[k]!, th));
-  const scored = devF1.length ? `; dev sentence F1 (gap level${thresholds ? ', dev seen in training' : ''}) ${devF1.map((f) => (100 * f).toFixed(2)).join(' / ')}` : '';
+  const scored = devF1.length ? `; dev sentence F1 (gap level) ${devF1.map((f) => (100 * f).toFixed(2)).join(' / ')}` : '';
   log(`sentences: thresholds plain ${th[0]}, veto ${th[1]} (${thresholds ? 'fixed' : 'chosen on dev'})${scored}`);
   model.meta.threshold = th[0]!;
   if (th[1]! > -1e8) model.meta.vetoThreshold = th[1]!;
